@@ -1,0 +1,125 @@
+"""The `healthskills` command: parse arguments, call a stage, print problems, set the exit code.
+
+Bad content is reported as problems, never as a traceback. Exit codes: 0 clean, 1 problems
+that fail the command, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from .build import build_site
+from .check import check_project
+from .load import Project, find_project
+from .scaffold_files import KINDS, new_file
+from .serve import serve
+from .problems import Problem, ProblemsFound, summarise
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    print(summarise(problems), file=sys.stderr)
+
+
+def _project(args: argparse.Namespace) -> Project | None:
+    project, problems = find_project(Path(args.project))
+    if project is None:
+        _print_problems(problems)
+    return project
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    _, problems = check_project(project)
+    _print_problems(problems)
+    failing = [p for p in problems if p.is_error or args.strict]
+    return 1 if failing else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
+    started = time.perf_counter()
+    try:
+        result = build_site(project, site_dir)
+    except ProblemsFound as exc:
+        _print_problems(exc.problems)
+        print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    if result.warnings:
+        _print_problems(result.warnings)
+    seconds = time.perf_counter() - started
+    print(f"Built {result.pages} pages into {result.site_dir} in {seconds:.1f} s.")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    path, problems = new_file(project, args.kind, args.id, dt.date.today())
+    if problems:
+        _print_problems(problems)
+        return 1
+    print(f"Wrote {path}. Replace the TODOs, then run `healthskills check`.")
+    if args.kind == "lesson":
+        print("Add the lesson's id to a topic in content/topics.yaml so the lessons page lists it.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    return serve(project, args.host, args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="healthskills",
+        description="Build accessible health lessons and easy-read guides from YAML.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument(
+            "--project",
+            default=".",
+            metavar="DIR",
+            help="the project folder holding mkdocs.yml and content/ (default: here)",
+        )
+        return command
+
+    check = add("check", "Load and validate all content; report every problem.")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.set_defaults(func=cmd_check)
+    build = add("build", "Check, render and build the whole site.")
+    build.add_argument("--site-dir", metavar="DIR", help="where to build (default: site/)")
+    build.set_defaults(func=cmd_build)
+
+    serve_cmd = add("serve", "Build, serve on localhost and rebuild when files change.")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve_cmd.set_defaults(func=cmd_serve)
+
+    new = add("new", "Start a new lesson or easy-read guide from a valid template.")
+    new.add_argument("kind", choices=sorted(KINDS), help="what to create")
+    new.add_argument("id", help="its id, which is also its file name and web address")
+    new.set_defaults(func=cmd_new)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,87 @@
+"""One record for everything that can be wrong with a project's content.
+
+Every stage (loading, validation, rendering, building) reports through `Problem`, so an
+author sees one consistent format, all problems at once, sorted by file and position:
+
+    content/lessons/x.yaml:12:7: error [required] steps[2].title: This field is required.
+      hint: every step needs a short title.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem in an author's file, located and explained in the author's terms."""
+
+    path: str
+    """File path relative to the project folder, with forward slashes."""
+    line: int
+    """1-based line, or 0 when the problem concerns the whole file."""
+    col: int
+    """1-based column, or 0 when the problem concerns the whole file."""
+    severity: Severity
+    rule: str
+    """Short stable rule id, such as `required` or `unknown-key`: lets tools filter."""
+    message: str
+    key_path: str = ""
+    """Where in the file, as the author would say it: `steps[2].title`."""
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.col, self.rule, self.key_path)
+
+    def format(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}:{self.col}"
+        head = f"{where}: {self.severity.value} [{self.rule}] "
+        if self.key_path:
+            head += f"{self.key_path}: "
+        head += self.message
+        if self.hint:
+            head += f"\n  hint: {self.hint}"
+        return head
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted and de-duplicated, so output is stable from run to run."""
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def summarise(problems: Iterable[Problem]) -> str:
+    problems = list(problems)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    if not problems:
+        return "No problems found."
+    return (
+        f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
+        f"in {_plural(files, 'file')}."
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class ProblemsFound(Exception):
+    """Raised by a stage that cannot go on; carries every problem found so far."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sort_problems(problems)
+        super().__init__(summarise(self.problems))

@@ -1,0 +1,404 @@
+"""Stage 2, validate: rules that need more than one field or more than one file.
+
+Field-level rules (types, required keys, id format) live in the models. Here: ids match
+file names and are unique, references resolve, dates make sense, quizzes have answers,
+author Markdown stays inside the allowed subset, pictures are safe SVG, and easy-read rows
+stay short. Every rule runs; nothing stops at the first problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as etree
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from . import markup
+from .load import Content, Loaded
+from .models import Guide, Lesson
+from .problems import Problem, Severity
+from .yamlio import Document, Loc
+
+WARN = Severity.WARNING
+EASY_READ_MAX_WORDS = 15
+PICTURE_WARN_BYTES = 4096
+
+
+def validate(content: Content, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    for loaded in [*content.lessons.values(), *content.guides.values()]:
+        problems += _check_unfinished(loaded.doc, loaded.doc.data, ())
+    for lesson in content.lessons.values():
+        problems += _check_lesson(content, lesson, today)
+    for guide in content.guides.values():
+        problems += _check_guide(content, guide, today)
+    problems += _check_topics(content)
+    problems += _check_pictures(content)
+    return problems
+
+
+# ---- shared pieces -------------------------------------------------------------------
+
+
+def _check_id_matches_file(doc: Document, model_id: str) -> Iterator[Problem]:
+    stem = doc.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    if model_id != stem:
+        yield doc.problem(
+            ("id",),
+            "id-mismatch",
+            f"The id `{model_id}` does not match the file name `{stem}.yaml`.",
+            hint=f"set `id: {stem}` or rename the file to {model_id}.yaml.",
+        )
+
+
+def _check_unique(doc: Document, items: Iterable[tuple[Loc, str]], what: str) -> Iterator[Problem]:
+    seen: dict[str, Loc] = {}
+    for loc, item_id in items:
+        if item_id in seen:
+            yield doc.problem(
+                loc,
+                "duplicate-id",
+                f"The {what} id `{item_id}` is used twice (also at {_fmt(seen[item_id])}).",
+                hint="ids must be unique in the file: translations are keyed on them.",
+            )
+        else:
+            seen[item_id] = loc
+
+
+def _fmt(loc: Loc) -> str:
+    from .yamlio import format_loc
+
+    return format_loc(loc)
+
+
+def _check_dates(doc: Document, model: Lesson | Guide, today: dt.date) -> Iterator[Problem]:
+    if model.review_due <= model.reviewed:
+        yield doc.problem(
+            ("review_due",),
+            "review-order",
+            f"`review_due` ({model.review_due}) is not after `reviewed` ({model.reviewed}).",
+            hint="the next review must come after the last one, usually within a year.",
+        )
+    elif model.review_due < today:
+        yield doc.problem(
+            ("review_due",),
+            "review-overdue",
+            f"The review was due on {model.review_due}; it is now overdue.",
+            hint="check the content against its sources, then update `reviewed` and `review_due`.",
+            severity=WARN,
+        )
+    if model.reviewed > today:
+        yield doc.problem(
+            ("reviewed",),
+            "review-in-future",
+            f"`reviewed` ({model.reviewed}) is in the future.",
+            hint="use the date the content was actually checked.",
+        )
+
+
+def _check_reference(
+    doc: Document, loc: Loc, kind: str, target: str, known: Iterable[str]
+) -> Iterator[Problem]:
+    if target not in known:
+        where = {
+            "lesson": "content/lessons/",
+            "guide": "content/guides/",
+            "glossary": "content/glossary.yaml",
+            "picture": "content/pictures/",
+        }[kind]
+        yield doc.problem(
+            loc,
+            f"unknown-{kind}",
+            f"There is no {kind} `{target}`.",
+            hint=_suggest(target, known) or f"check the spelling, or add it to {where}.",
+        )
+
+
+def _suggest(target: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+def _check_picture_ref(content: Content, doc: Document, loc: Loc, name: str) -> Iterator[Problem]:
+    yield from _check_reference(doc, (*loc, "name"), "picture", name, content.pictures)
+
+
+def _check_text(
+    content: Content, doc: Document, loc: Loc, text: str, *, easy_read: bool = False
+) -> Iterator[Problem]:
+    """Author Markdown: allowed subset, and every internal link resolves."""
+    facts = markup.inspect(text)
+    if facts.raw_html:
+        yield doc.problem(
+            loc,
+            "raw-html",
+            "HTML tags are not allowed in text.",
+            hint="use Markdown: **bold**, [link](https://…), lists with `- `.",
+        )
+    if facts.headings:
+        yield doc.problem(
+            loc,
+            "heading",
+            "Headings (`#`) are not allowed in text.",
+            hint="the page makes headings from titles; split the content into another step.",
+        )
+    if facts.images:
+        yield doc.problem(
+            loc,
+            "image-in-text",
+            "Pictures are not allowed in text.",
+            hint="use the `picture` field with `name` and `alt`.",
+        )
+    if easy_read:
+        if facts.italics:
+            yield doc.problem(
+                loc,
+                "italics",
+                "Easy read does not use italics.",
+                hint="use **bold** for emphasis.",
+            )
+        if facts.links or facts.block_elements:
+            yield doc.problem(
+                loc,
+                "row-markup",
+                "Easy-read rows are one or two plain sentences: no links or lists.",
+                hint="explain hard words in the next sentence, in bold, and add them to `words`.",
+            )
+        for sentence in _sentences(text):
+            words = len(sentence.split())
+            if words > EASY_READ_MAX_WORDS:
+                yield doc.problem(
+                    loc,
+                    "long-sentence",
+                    f"A sentence has {words} words; easy read keeps to "
+                    f"{EASY_READ_MAX_WORDS} or fewer: “{sentence[:60]}…”",
+                    hint="split it into two sentences, each with one idea.",
+                    severity=WARN,
+                )
+    known = {"lesson": content.stems.get("lessons", {}), "guide": content.stems.get("guides", {})}
+    glossary = content.glossary.model.root if content.glossary else {}
+    for href in facts.links:
+        scheme, sep, target = href.partition(":")
+        if not sep or scheme not in markup.LINK_SCHEMES or (scheme == "https" and not target):
+            yield doc.problem(
+                loc,
+                "link-scheme",
+                f"The link `{href}` is not allowed.",
+                hint="link to https://…, tel:, mailto:, glossary:ID, lesson:ID or guide:ID.",
+            )
+        elif scheme in ("lesson", "guide"):
+            yield from _check_reference(doc, loc, scheme, target, known[scheme])
+        elif scheme == "glossary" and content.glossary is not None:
+            yield from _check_reference(doc, loc, "glossary", target, glossary)
+
+
+def _sentences(text: str) -> list[str]:
+    plain = re.sub(r"[*_`]", "", text)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", plain) if s.strip()]
+
+
+def _check_unfinished(doc: Document, value: object, loc: Loc) -> Iterator[Problem]:
+    """`healthskills new` writes TODO placeholders; a warning keeps them from going live
+    unnoticed (and `check --strict` fails on them)."""
+    if isinstance(value, str) and "TODO" in value:
+        yield doc.problem(
+            loc, "unfinished", "This still contains a TODO placeholder.",
+            hint="replace the TODO text with the real content.", severity=WARN,
+        )  # fmt: skip
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _check_unfinished(doc, item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _check_unfinished(doc, item, (*loc, index))
+
+
+# ---- lessons -------------------------------------------------------------------------
+
+
+def _check_lesson(content: Content, loaded: Loaded[Lesson], today: dt.date) -> list[Problem]:
+    lesson, doc = loaded.model, loaded.doc
+    out: list[Problem] = []
+    out += _check_id_matches_file(doc, lesson.id)
+    out += _check_dates(doc, lesson, today)
+    out += _check_unique(doc, ((("steps", i, "id"), s.id) for i, s in enumerate(lesson.steps)), "step")
+    out += _check_unique(
+        doc, ((("quiz", i, "id"), q.id) for i, q in enumerate(lesson.quiz)), "question"
+    )
+    lessons = content.stems.get("lessons", {})
+    guides = content.stems.get("guides", {})
+    glossary = content.glossary.model.root if content.glossary else None
+
+    for i, step in enumerate(lesson.steps):
+        loc = ("steps", i)
+        for name in ("text", "tip", "warning"):
+            value = getattr(step, name)
+            if value is not None:
+                out += _check_text(content, doc, (*loc, name), value)
+        if step.picture is not None:
+            out += _check_picture_ref(content, doc, (*loc, "picture"), step.picture.name)
+
+    for i, question in enumerate(lesson.quiz):
+        loc = ("quiz", i)
+        out += _check_unique(
+            doc,
+            (((*loc, "options", j, "id"), o.id) for j, o in enumerate(question.options)),
+            "option",
+        )
+        if not any(option.correct for option in question.options):
+            out.append(
+                doc.problem(
+                    (*loc, "options"),
+                    "no-correct-answer",
+                    "No option is marked `correct: true`.",
+                    hint="mark the right answer (or answers) with `correct: true`.",
+                )
+            )
+
+    out += _check_text(content, doc, ("facilitator_notes",), lesson.facilitator_notes)
+    if glossary is not None:
+        for i, term in enumerate(lesson.glossary):
+            out += _check_reference(doc, ("glossary", i), "glossary", term, glossary)
+    for i, other in enumerate(lesson.related):
+        out += _check_reference(doc, ("related", i), "lesson", other, lessons)
+        if other == lesson.id:
+            out.append(
+                doc.problem(
+                    ("related", i),
+                    "related-self",
+                    "A lesson cannot be related to itself.",
+                    hint="remove it from `related`.",
+                )
+            )
+    if lesson.guide is not None:
+        out += _check_reference(doc, ("guide",), "guide", lesson.guide, guides)
+    return out
+
+
+# ---- guides --------------------------------------------------------------------------
+
+
+def _check_guide(content: Content, loaded: Loaded[Guide], today: dt.date) -> list[Problem]:
+    guide, doc = loaded.model, loaded.doc
+    out: list[Problem] = []
+    out += _check_id_matches_file(doc, guide.id)
+    out += _check_dates(doc, guide, today)
+    out += _check_unique(
+        doc, ((("sections", i, "id"), s.id) for i, s in enumerate(guide.sections)), "section"
+    )
+    rows = [
+        (("sections", i, "rows", j), row)
+        for i, section in enumerate(guide.sections)
+        for j, row in enumerate(section.rows)
+    ] + [(("who_can_help", j), row) for j, row in enumerate(guide.who_can_help)]
+    out += _check_unique(doc, (((*loc, "id"), row.id) for loc, row in rows), "row")
+    for loc, row in rows:
+        out += _check_picture_ref(content, doc, (*loc, "picture"), row.picture.name)
+        out += _check_text(content, doc, (*loc, "text"), row.text, easy_read=True)
+    if guide.lesson is not None:
+        out += _check_reference(doc, ("lesson",), "lesson", guide.lesson, content.stems["lessons"])
+    if content.glossary is not None:
+        for i, term in enumerate(guide.words):
+            out += _check_reference(doc, ("words", i), "glossary", term, content.glossary.model.root)
+    return out
+
+
+# ---- topics and pictures -------------------------------------------------------------
+
+
+def _check_topics(content: Content) -> list[Problem]:
+    if content.topics is None:
+        return []
+    doc = content.topics.doc
+    topics = content.topics.model.root
+    out = list(_check_unique(doc, (((i, "id"), t.id) for i, t in enumerate(topics)), "topic"))
+    placed: Counter[str] = Counter()
+    for i, topic in enumerate(topics):
+        for j, lesson_id in enumerate(topic.lessons):
+            loc = (i, "lessons", j)
+            out += _check_reference(doc, loc, "lesson", lesson_id, content.stems.get("lessons", {}))
+            placed[lesson_id] += 1
+            if placed[lesson_id] == 2:
+                out.append(
+                    doc.problem(
+                        loc,
+                        "topic-twice",
+                        f"The lesson `{lesson_id}` is in more than one topic.",
+                        hint="put each lesson in exactly one topic.",
+                    )
+                )
+    for lesson_id, loaded in content.lessons.items():
+        if lesson_id not in placed:
+            out.append(
+                loaded.doc.problem(
+                    ("id",),
+                    "no-topic",
+                    f"The lesson `{lesson_id}` is not in any topic, so no index lists it.",
+                    hint="add its id to a topic's `lessons` in content/topics.yaml.",
+                    severity=WARN,
+                )
+            )
+    return out
+
+
+_SAFE_SVG_ELEMENTS = {
+    "svg", "g", "path", "circle", "ellipse", "rect", "line", "polyline", "polygon", "text",
+    "tspan", "title", "desc", "defs", "use", "clipPath", "mask", "linearGradient",
+    "radialGradient", "stop",
+}  # fmt: skip
+
+
+def _check_pictures(content: Content) -> list[Problem]:
+    out: list[Problem] = []
+    for name, data in content.pictures.items():
+        path = f"content/pictures/{name}.svg"
+
+        def problem(rule: str, message: str, hint: str, severity: Severity = Severity.ERROR):
+            return Problem(path, 0, 0, severity, rule, message, hint=hint)
+
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
+            out.append(
+                problem("invalid-id", f"`{name}.svg` is not a valid picture name.",
+                        "use lower-case letters, digits and hyphens.")
+            )
+        try:
+            root = etree.fromstring(data)
+        except etree.ParseError as exc:
+            line, col = exc.position
+            out.append(
+                Problem(path, line, col + 1, Severity.ERROR, "svg-invalid",
+                        f"The picture is not well-formed SVG: {exc}.",
+                        hint="open and re-save it in an SVG editor.")
+            )
+            continue
+        if root.tag != "{http://www.w3.org/2000/svg}svg":
+            out.append(problem("svg-invalid", "The file's root element is not <svg>.",
+                               "save the picture as plain SVG."))
+        if "viewBox" not in root.attrib:
+            out.append(problem("svg-viewbox", "The picture has no viewBox, so it cannot scale.",
+                               'add viewBox="0 0 64 64" (or the drawing\'s size).'))
+        for element in root.iter():
+            local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+            unsafe_attr = [
+                a for a, v in element.attrib.items()
+                if a.lower().startswith("on")
+                or (a.rsplit("}", 1)[-1] == "href" and not v.startswith("#"))
+            ]
+            if local not in _SAFE_SVG_ELEMENTS or unsafe_attr:
+                out.append(problem(
+                    "svg-unsafe",
+                    f"The picture uses <{local}>{' with ' + ', '.join(unsafe_attr) if unsafe_attr else ''}, "
+                    "which is not allowed.",
+                    "pictures are simple shapes: no scripts, links, images, styles or fonts.",
+                ))
+                break
+        if len(data) > PICTURE_WARN_BYTES:
+            out.append(problem(
+                "svg-size", f"The picture is {len(data)} bytes; keep pictograms under 4 KB.",
+                "simplify the drawing or optimise it (fewer points, no editor metadata).",
+                WARN,
+            ))
+    return out
