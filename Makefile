@@ -41,16 +41,16 @@ system-packages:
 	fi
 
 test: install-test
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests $(wildcard scripts)
+	$(BIN)/ruff format --check src tests $(wildcard scripts)
 	$(BIN)/python -m pytest -n auto
 
 lint: install-test
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests $(wildcard scripts)
 
 format: install-test
-	$(BIN)/ruff format src tests scripts
-	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests $(wildcard scripts)
+	$(BIN)/ruff check --fix src tests $(wildcard scripts)
 
 serve: install
 	$(BIN)/healthskills serve

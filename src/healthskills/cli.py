@@ -15,9 +15,9 @@ from pathlib import Path
 from .build import build_site
 from .check import check_project
 from .load import Project, find_project
+from .problems import Problem, ProblemsFound, summarise
 from .scaffold_files import KINDS, new_file
 from .serve import serve
-from .problems import Problem, ProblemsFound, summarise
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -10,8 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 from .problems import Problem, Severity
 
-_FETCHING = {("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"),
-             ("source", "src"), ("source", "srcset"), ("video", "src"), ("audio", "src")}  # fmt: skip
+_FETCHING = {
+    ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"),
+    ("source", "src"), ("source", "srcset"), ("video", "src"), ("audio", "src"),
+}  # fmt: skip
 
 
 class _Scan(HTMLParser):
@@ -27,7 +29,11 @@ class _Scan(HTMLParser):
             if name in ("id", "name") and (name == "id" or tag == "a"):
                 self.ids.add(value)
             if name in ("href", "src") or (tag, name) in _FETCHING:
-                if tag == "link" and name == "href" and self._rel(attrs) in ("canonical", "alternate"):
+                if (
+                    tag == "link"
+                    and name == "href"
+                    and self._rel(attrs) in ("canonical", "alternate")
+                ):
                     continue
                 self.links.append((tag, name, value, self.getpos()[0]))
 
@@ -51,9 +57,15 @@ def check_site(site: Path) -> list[Problem]:
             if parts.scheme in ("http", "https") or url.startswith("//"):
                 if (tag, attr) in _FETCHING:
                     problems.append(
-                        Problem(where, line, 0, Severity.ERROR, "third-party-request",
-                                f"<{tag} {attr}> loads {url} from another host.",
-                                hint="serve the file from this site; no page may contact other hosts.")
+                        Problem(
+                            where,
+                            line,
+                            0,
+                            Severity.ERROR,
+                            "third-party-request",
+                            f"<{tag} {attr}> loads {url} from another host.",
+                            hint="serve the file from this site; no page may contact other hosts.",
+                        )
                     )
                 continue
             if parts.scheme or url.startswith("data:"):
@@ -63,7 +75,9 @@ def check_site(site: Path) -> list[Problem]:
             elif parts.path.startswith("/"):
                 target = parts.path.lstrip("/")
             else:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+                target = posixpath.normpath(
+                    posixpath.join(posixpath.dirname(page), unquote(parts.path))
+                )
             if target.startswith(".."):
                 problems.append(_broken(where, line, url, "it points outside the site"))
                 continue
@@ -80,5 +94,12 @@ def check_site(site: Path) -> list[Problem]:
 
 
 def _broken(where: str, line: int, url: str, why: str) -> Problem:
-    return Problem(where, line, 0, Severity.ERROR, "broken-link", f"Broken link {url}: {why}.",
-                   hint="check the id of the lesson, guide or heading it points to.")
+    return Problem(
+        where,
+        line,
+        0,
+        Severity.ERROR,
+        "broken-link",
+        f"Broken link {url}: {why}.",
+        hint="check the id of the lesson, guide or heading it points to.",
+    )

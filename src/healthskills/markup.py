@@ -89,7 +89,7 @@ class _Hook(Extension):
         self.processor = processor
         self.arg = arg
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(self.processor(md, self.arg), "healthskills", 0)
 
 

@@ -33,7 +33,7 @@ def read_mkdocs_yml(project: Project) -> tuple[dict[str, Any], list[Problem]]:
     path = project.relative(project.mkdocs_yml)
     try:
         with project.mkdocs_yml.open("rb") as handle:
-            raw = yaml.load(handle, Loader=get_yaml_loader())  # noqa: S506 (mkdocs' safe loader)
+            raw = yaml.load(handle, Loader=get_yaml_loader())
     except (OSError, yaml.YAMLError) as exc:
         return {}, [Problem(path, 0, 0, Severity.ERROR, "mkdocs-config", f"Cannot read: {exc}")]
     if not isinstance(raw, dict):
@@ -70,7 +70,8 @@ def stage_docs(project: Project, pages: list[PageSource], docs: Path) -> list[Pr
                     0,
                     Severity.ERROR,
                     "reserved-folder",
-                    f"docs/{folder}/ is generated from content/{folder}/ and cannot be hand-written.",
+                    f"docs/{folder}/ is generated from content/{folder}/; "
+                    "it cannot be hand-written.",
                     hint=f"move these pages elsewhere, or write them as content/{folder}/*.yaml.",
                 )
             )

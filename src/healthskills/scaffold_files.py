@@ -12,7 +12,9 @@ from .problems import Problem, Severity
 KINDS = {"lesson": "lessons", "guide": "guides"}
 
 
-def new_file(project: Project, kind: str, item_id: str, today: dt.date) -> tuple[str, list[Problem]]:
+def new_file(
+    project: Project, kind: str, item_id: str, today: dt.date
+) -> tuple[str, list[Problem]]:
     """Write content/<kind>s/<id>.yaml; return its path, or problems if it cannot."""
     folder = project.content / KINDS[kind]
     path = folder / f"{item_id}.yaml"
@@ -37,8 +39,10 @@ def new_file(project: Project, kind: str, item_id: str, today: dt.date) -> tuple
             "add SVG pictograms to content/pictures/ first.",
         )
     template = resources.files("healthskills").joinpath(f"scaffold/{kind}.yaml").read_text("utf-8")
-    review_due = today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29) else (
-        today + dt.timedelta(days=365)
+    review_due = (
+        today.replace(year=today.year + 1)
+        if (today.month, today.day) != (2, 29)
+        else (today + dt.timedelta(days=365))
     )
     text = template.format(
         id=item_id,

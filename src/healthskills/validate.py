@@ -9,6 +9,7 @@ stay short. Every rule runs; nothing stops at the first problem.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
@@ -224,7 +225,9 @@ def _check_lesson(content: Content, loaded: Loaded[Lesson], today: dt.date) -> l
     out: list[Problem] = []
     out += _check_id_matches_file(doc, lesson.id)
     out += _check_dates(doc, lesson, today)
-    out += _check_unique(doc, ((("steps", i, "id"), s.id) for i, s in enumerate(lesson.steps)), "step")
+    out += _check_unique(
+        doc, ((("steps", i, "id"), s.id) for i, s in enumerate(lesson.steps)), "step"
+    )
     out += _check_unique(
         doc, ((("quiz", i, "id"), q.id) for i, q in enumerate(lesson.quiz)), "question"
     )
@@ -302,7 +305,9 @@ def _check_guide(content: Content, loaded: Loaded[Guide], today: dt.date) -> lis
         out += _check_reference(doc, ("lesson",), "lesson", guide.lesson, content.stems["lessons"])
     if content.glossary is not None:
         for i, term in enumerate(guide.words):
-            out += _check_reference(doc, ("words", i), "glossary", term, content.glossary.model.root)
+            out += _check_reference(
+                doc, ("words", i), "glossary", term, content.glossary.model.root
+            )
     return out
 
 
@@ -351,54 +356,84 @@ _SAFE_SVG_ELEMENTS = {
 }  # fmt: skip
 
 
+def _file_problem(
+    path: str, rule: str, message: str, hint: str, severity: Severity = Severity.ERROR
+) -> Problem:
+    return Problem(path, 0, 0, severity, rule, message, hint=hint)
+
+
 def _check_pictures(content: Content) -> list[Problem]:
     out: list[Problem] = []
     for name, data in content.pictures.items():
         path = f"content/pictures/{name}.svg"
-
-        def problem(rule: str, message: str, hint: str, severity: Severity = Severity.ERROR):
-            return Problem(path, 0, 0, severity, rule, message, hint=hint)
+        problem = functools.partial(_file_problem, path)
 
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
             out.append(
-                problem("invalid-id", f"`{name}.svg` is not a valid picture name.",
-                        "use lower-case letters, digits and hyphens.")
+                problem(
+                    "invalid-id",
+                    f"`{name}.svg` is not a valid picture name.",
+                    "use lower-case letters, digits and hyphens.",
+                )
             )
         try:
             root = etree.fromstring(data)
         except etree.ParseError as exc:
             line, col = exc.position
             out.append(
-                Problem(path, line, col + 1, Severity.ERROR, "svg-invalid",
-                        f"The picture is not well-formed SVG: {exc}.",
-                        hint="open and re-save it in an SVG editor.")
+                Problem(
+                    path,
+                    line,
+                    col + 1,
+                    Severity.ERROR,
+                    "svg-invalid",
+                    f"The picture is not well-formed SVG: {exc}.",
+                    hint="open and re-save it in an SVG editor.",
+                )
             )
             continue
         if root.tag != "{http://www.w3.org/2000/svg}svg":
-            out.append(problem("svg-invalid", "The file's root element is not <svg>.",
-                               "save the picture as plain SVG."))
+            out.append(
+                problem(
+                    "svg-invalid",
+                    "The file's root element is not <svg>.",
+                    "save the picture as plain SVG.",
+                )
+            )
         if "viewBox" not in root.attrib:
-            out.append(problem("svg-viewbox", "The picture has no viewBox, so it cannot scale.",
-                               'add viewBox="0 0 64 64" (or the drawing\'s size).'))
+            out.append(
+                problem(
+                    "svg-viewbox",
+                    "The picture has no viewBox, so it cannot scale.",
+                    'add viewBox="0 0 64 64" (or the drawing\'s size).',
+                )
+            )
         for element in root.iter():
             local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
             unsafe_attr = [
-                a for a, v in element.attrib.items()
+                a
+                for a, v in element.attrib.items()
                 if a.lower().startswith("on")
                 or (a.rsplit("}", 1)[-1] == "href" and not v.startswith("#"))
             ]
             if local not in _SAFE_SVG_ELEMENTS or unsafe_attr:
-                out.append(problem(
-                    "svg-unsafe",
-                    f"The picture uses <{local}>{' with ' + ', '.join(unsafe_attr) if unsafe_attr else ''}, "
-                    "which is not allowed.",
-                    "pictures are simple shapes: no scripts, links, images, styles or fonts.",
-                ))
+                out.append(
+                    problem(
+                        "svg-unsafe",
+                        f"The picture uses <{local}>"
+                        + (f" with {', '.join(unsafe_attr)}" if unsafe_attr else "")
+                        + ", which is not allowed.",
+                        "pictures are simple shapes: no scripts, links, images, styles or fonts.",
+                    )
+                )
                 break
         if len(data) > PICTURE_WARN_BYTES:
-            out.append(problem(
-                "svg-size", f"The picture is {len(data)} bytes; keep pictograms under 4 KB.",
-                "simplify the drawing or optimise it (fewer points, no editor metadata).",
-                WARN,
-            ))
+            out.append(
+                problem(
+                    "svg-size",
+                    f"The picture is {len(data)} bytes; keep pictograms under 4 KB.",
+                    "simplify the drawing or optimise it (fewer points, no editor metadata).",
+                    WARN,
+                )
+            )
     return out

@@ -151,6 +151,20 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
         ]
 
     try:
+        # Aliases are refused before composing: a node tree full of repeated references
+        # (the "billion laughs" attack) must never be walked.
+        aliases = [
+            fail(
+                *_mark(event.start_mark),
+                "yaml-alias",
+                "Aliases (`*name`) are not allowed.",
+                "write the value out in full instead of referring to an anchor.",
+            )
+            for event in yaml.parse(text, Loader=_PlainLoader)
+            if isinstance(event, yaml.AliasEvent)
+        ]
+        if aliases:
+            return None, aliases
         nodes = list(yaml.compose_all(text, Loader=_PlainLoader))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(path, exc)]
@@ -191,10 +205,10 @@ _SYNTAX_HINTS = {
     "mapping values are not allowed here": (
         "text containing ': ' must be quoted, for example  title: \"Step 1: open the app\"."
     ),
-    "could not find expected ':'": "each line in a mapping needs `key: value`; check the line above.",
+    "could not find expected ':'": "each mapping line needs `key: value`; check the line above.",
     "found character '\\t'": "replace the tab with spaces.",
     "expected <block end>": "check the indentation: items at the same level line up exactly.",
-    "found undefined alias": "anchors and aliases (&name, *name) are not allowed; write the value out.",
+    "found undefined alias": "anchors and aliases (&name, *name) are not allowed.",
 }
 
 
@@ -225,7 +239,6 @@ class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
 
     def _problem(self, node: yaml.Node, loc: Loc, rule: str, message: str, hint: str) -> None:
         line, col = _mark(node.start_mark)
@@ -247,16 +260,6 @@ class _Builder:
         if len(loc) > MAX_DEPTH:
             self._problem(node, loc, "yaml-depth", "Nesting is too deep.", "simplify the file.")
             return None
-        if id(node) in self._seen and not isinstance(node, yaml.ScalarNode):
-            self._problem(
-                node,
-                loc,
-                "yaml-alias",
-                "Aliases (`*name`) are not allowed.",
-                "write the value out in full instead of referring to an anchor.",
-            )
-            return None
-        self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
         if isinstance(node, yaml.SequenceNode):

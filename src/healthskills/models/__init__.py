@@ -136,7 +136,8 @@ def _to_problem(model: type[BaseModel], doc: Document, err: Any) -> Problem:
         message = f"Has too many items: at most {ctx.get('max_length')}."
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         rule = "out-of-range"
-        message = f"{_describe(value)[0].upper()}{_describe(value)[1:]} is out of range: {err['msg'].lower()}."
+        described = _describe(value)
+        message = f"{described[0].upper()}{described[1:]} is out of range: {err['msg'].lower()}."
     return doc.problem(loc, rule, message, hint=hint)
 
 
@@ -166,9 +167,10 @@ def _unwrap(annotation: Any) -> type[BaseModel] | None:
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     current: type[BaseModel] | None = _unwrap(model)
-    root_is_dict = issubclass(model, RootModel) and typing.get_origin(
-        model.model_fields["root"].annotation
-    ) is dict
+    root_is_dict = (
+        issubclass(model, RootModel)
+        and typing.get_origin(model.model_fields["root"].annotation) is dict
+    )
     for index, part in enumerate(loc):
         if current is None:
             return None

@@ -14,8 +14,8 @@ from importlib import resources
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 from babel.dates import format_date
+from markupsafe import Markup
 
 from .. import markup
 from ..assets import Assets
@@ -23,7 +23,6 @@ from ..load import Content
 from ..models import Guide, Lesson, Term
 from ..strings import ENGLISH
 from .urls import guide_url, lesson_url, relative
-
 
 BABEL_LOCALES = {"en": "en_GB"}
 """Language code → the locale whose date format our readers expect (UK English)."""

@@ -1,0 +1,158 @@
+"""Whole builds of the fixture project and of the real starter content."""
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, TODAY, edit
+from healthskills.build import build_site
+from healthskills.load import Project
+from healthskills.problems import ProblemsFound
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_build_writes_every_page_at_its_address(project, tmp_path):
+    site = tmp_path / "site"
+    result = build_site(project, site, TODAY)
+    assert result.pages == 5
+    for rel in (
+        "index.html",
+        "en/index.html",
+        "en/lessons/index.html",
+        "en/lessons/first-lesson/index.html",
+        "en/lessons/second-lesson/index.html",
+        "en/guides/index.html",
+        "en/guides/first-guide/index.html",
+        "en/search/search_index.json",
+    ):
+        assert (site / rel).is_file(), rel
+    assert [p.name for p in (site / "assets/pictures").iterdir()] != []
+    # No leftovers next to the site.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_lesson_page_structure(project, tmp_path):
+    build_site(project, tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site/en/lessons/first-lesson/index.html")
+    assert page.html["lang"] == "en"
+    assert page.find("h1").get_text(strip=True) == "Open an app"
+    first_link = page.find("a")
+    assert "md-skip" in first_link["class"] and first_link["href"] == "#hs-content"
+    assert page.find(id="hs-content") is not None
+    steps = page.select("ol.hs-steps > li.hs-step")
+    assert [s["id"] for s in steps] == ["step-find", "step-open"]
+    img = page.select_one(".hs-step img")
+    assert img["alt"] == "A phone." and img["width"] == "96" and img["height"] == "96"
+    assert (tmp_path / "site/en/lessons/first-lesson" / img["src"]).resolve().is_file()
+    assert page.select_one("#term-app").get_text() == "app"
+    assert [d.select_one("summary").get_text() for d in page.select("details.hs-option")] == [
+        "Tap it once.",
+        "Shake the phone.",
+    ]
+    assert page.select_one(".hs-review time")["datetime"] == "2026-01-10"
+    assert "10 January 2026" in page.select_one(".hs-review").get_text()
+
+
+def test_guide_rows_have_picture_then_words(project, tmp_path):
+    build_site(project, tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site/en/guides/first-guide/index.html")
+    row = page.select_one("li.hs-row")
+    assert [child.name for child in row.find_all(recursive=False)] == ["img", "p"]
+    assert row.img["alt"] == "A phone."
+
+
+def test_no_page_loads_anything_from_another_host(project, tmp_path):
+    build_site(project, tmp_path / "site", TODAY)
+    for path in (tmp_path / "site").rglob("*.html"):
+        page = soup(path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                url = element.get(attr, "")
+                rel = element.get("rel") or []
+                if tag == "link" and ("canonical" in rel or "alternate" in rel):
+                    continue
+                assert not url.startswith(("http:", "https:", "//")), (path, url)
+        assert "fonts.googleapis" not in path.read_text()
+
+
+def test_failed_build_leaves_the_old_site_untouched(project, tmp_path):
+    site = tmp_path / "site"
+    build_site(project, site, TODAY)
+    before = tree(site)
+    edit(project, "content/lessons/first-lesson.yaml", "minutes: 5", "minutes: soon")
+    with pytest.raises(ProblemsFound) as caught:
+        build_site(project, site, TODAY)
+    assert [p.rule for p in caught.value.problems] == ["type"]
+    assert tree(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_mkdocs_failure_also_leaves_the_site_untouched(project, tmp_path):
+    site = tmp_path / "site"
+    build_site(project, site, TODAY)
+    before = tree(site)
+    (project.root / "docs/index.md").write_text("[broken](missing.md)\n")
+    with pytest.raises(ProblemsFound) as caught:
+        build_site(project, site, TODAY)
+    assert any("missing.md" in p.message for p in caught.value.problems)
+    assert tree(site) == before
+
+
+def test_broken_internal_link_in_built_html_fails(project, tmp_path):
+    (project.root / "docs/index.md").write_text('<a href="lessons/nowhere/">x</a>\n')
+    with pytest.raises(ProblemsFound) as caught:
+        build_site(project, tmp_path / "site", TODAY)
+    assert [p.rule for p in caught.value.problems] == ["broken-link"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_web_fonts_are_refused(project, tmp_path):
+    edit(project, "mkdocs.yml", "font: false", "font:\n    text: Roboto")
+    with pytest.raises(ProblemsFound) as caught:
+        build_site(project, tmp_path / "site", TODAY)
+    assert [p.rule for p in caught.value.problems] == ["web-fonts"]
+
+
+def test_hand_written_pages_cannot_shadow_generated_ones(project, tmp_path):
+    (project.root / "docs/lessons").mkdir()
+    (project.root / "docs/lessons/x.md").write_text("# x\n")
+    with pytest.raises(ProblemsFound) as caught:
+        build_site(project, tmp_path / "site", TODAY)
+    assert [p.rule for p in caught.value.problems] == ["reserved-folder"]
+
+
+def test_builds_are_reproducible(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build_site(project, tmp_path / "one", TODAY)
+    build_site(project, tmp_path / "two", TODAY)
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert one == two
+    stamps = {os.stat(p).st_mtime for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    assert stamps == {1767225600}
+
+
+def test_real_starter_content_is_clean_and_builds(tmp_path):
+    project = Project(REPO)
+    from healthskills.check import check_project
+
+    content, problems = check_project(project)
+    assert [p.format() for p in problems] == []
+    assert len(content.lessons) >= 10 and len(content.guides) >= 6
+    for loaded in content.lessons.values():
+        assert any("nhs.uk" in s.url or "gov.uk" in s.url for s in loaded.model.sources)
+    result = build_site(project, tmp_path / "site")
+    assert result.pages == len(content.lessons) + len(content.guides) + 2
