@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, TODAY, edit
 from healthskills.build import build_site
 from healthskills.load import Project
 from healthskills.problems import ProblemsFound
+from support import REPO, TODAY, edit
 
 
 def tree(root: Path) -> dict[str, str]:

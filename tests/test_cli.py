@@ -2,8 +2,8 @@
 
 import shutil
 
-from conftest import edit
 from healthskills.cli import main
+from support import edit
 
 
 def run(capsys, *argv):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from conftest import edit, problem_lines
+from support import edit, problem_lines
 
 LESSON = "content/lessons/first-lesson.yaml"
 GUIDE = "content/guides/first-guide.yaml"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
 from healthskills.assets import collect_assets
 from healthskills.check import check_project
 from healthskills.render import render_language
+from support import TODAY
 
 TESTDATA = Path(__file__).parent / "testdata"
 
