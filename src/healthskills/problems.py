@@ -13,6 +13,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .rules import RULES
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -36,6 +38,10 @@ class Problem:
     key_path: str = ""
     """Where in the file, as the author would say it: `steps[2].title`."""
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:  # a developer error, not an author's: fail loudly
+            raise ValueError(f"undeclared rule id {self.rule!r}: add it to rules.py")
 
     @property
     def is_error(self) -> bool:
