@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import time
 from pathlib import Path
 
 from .build import build_site
 from .check import check_project
+from .i18n import load_languages, translation_status, update_catalogs
 from .load import Project, find_project
+from .status_report import status_json, status_table
 from .problems import Problem, ProblemsFound, summarise
 from .scaffold_files import KINDS, new_file
 from .serve import serve
@@ -83,6 +86,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(project, args.host, args.port)
 
 
+def cmd_translations_update(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    content, problems = check_project(project)
+    languages, language_problems = load_languages(project)
+    problems += language_problems
+    if any(p.is_error for p in problems):
+        _print_problems(problems)
+        print("Fix these first: translations are extracted from valid content.", file=sys.stderr)
+        return 1
+    written, problems = update_catalogs(content, languages)
+    if problems:
+        _print_problems(problems)
+        return 1
+    for path in written:
+        print(f"updated {path}")
+    print(f"{len(written)} PO files updated for {len(languages) - 1} languages.")
+    return 0
+
+
+def cmd_translations_status(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    content, problems = check_project(project)
+    languages, language_problems = load_languages(project)
+    if any(p.is_error for p in problems + language_problems):
+        _print_problems(problems + language_problems)
+        return 1
+    report = translation_status(content, languages)
+    if args.json:
+        print(json.dumps(status_json(report, languages), indent=2, ensure_ascii=False))
+    else:
+        print(status_table(report, languages, per_file=args.files))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="healthskills",
@@ -116,6 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(KINDS), help="what to create")
     new.add_argument("id", help="its id, which is also its file name and web address")
     new.set_defaults(func=cmd_new)
+
+    translations = sub.add_parser("translations", help="Update PO files and report progress.")
+    tsub = translations.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for name, help_text, func in (
+        ("update", "Extract English text and merge it into every language's PO files.",
+         cmd_translations_update),
+        ("status", "How much of each language is translated, out of date or missing.",
+         cmd_translations_status),
+    ):  # fmt: skip
+        action = tsub.add_parser(name, help=help_text, description=help_text)
+        action.add_argument("--project", default=".", metavar="DIR", help="the project folder")
+        action.set_defaults(func=func)
+        if name == "status":
+            action.add_argument("--json", action="store_true", help="machine-readable output")
+            action.add_argument("--files", action="store_true", help="one row per PO file")
     return parser
 
 

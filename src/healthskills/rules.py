@@ -59,6 +59,8 @@ RULES: dict[str, str] = {
     "svg-viewbox": "a picture without a viewBox",
     "svg-unsafe": "a picture with scripts, links, images or styles",
     "svg-size": "a picture over 4 KB (warning)",
+    # translations
+    "po-syntax": "a PO file that cannot be read",
     # commands and builds
     "exists": "`healthskills new`: the file already exists",
     "no-pictures": "`healthskills new guide`: there are no pictures yet",
