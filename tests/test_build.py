@@ -28,7 +28,7 @@ def soup(path: Path) -> BeautifulSoup:
 def test_build_writes_every_page_at_its_address(project, tmp_path):
     site = tmp_path / "site"
     result = build_site(project, site, TODAY)
-    assert result.pages == 5
+    assert result.pages == 6  # 2 lessons, 1 guide, 2 indexes, the translators' page
     for rel in (
         "index.html",
         "en/index.html",
@@ -155,4 +155,6 @@ def test_real_starter_content_is_clean_and_builds(tmp_path):
     for loaded in content.lessons.values():
         assert any("nhs.uk" in s.url or "gov.uk" in s.url for s in loaded.model.sources)
     result = build_site(project, tmp_path / "site")
-    assert result.pages == len(content.lessons) + len(content.guides) + 2
+    per_language = len(content.lessons) + len(content.guides) + 3
+    assert result.languages >= 8
+    assert result.pages == per_language * result.languages

@@ -8,61 +8,106 @@ so a failed build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .assets import collect_assets
+from .assets import Assets, collect_assets
 from .check import check_project
+from .docs_i18n import translate_page
+from .i18n import (
+    THEME_PREFIX,
+    UI_PREFIX,
+    Language,
+    Translations,
+    load_languages,
+    load_translations,
+    theme_english,
+    theme_has_language,
+    translation_status,
+)
 from .linkcheck import check_site
 from .load import Project
-from .mkdocs_adapter import build_language, read_mkdocs_yml
+from .mkdocs_adapter import LanguageBuild, build_language, read_mkdocs_yml
 from .problems import Problem, ProblemsFound, Severity
-from .render import render_language, render_root_index
-
-ENGLISH = {"code": "en", "name": "English", "own_name": "English", "dir": "ltr"}
+from .render import PageSource, render_language, render_root_index, render_status_page
+from .status_report import status_json
+from .strings import ENGLISH as ENGLISH_STRINGS
 
 
 @dataclass(frozen=True)
 class BuildResult:
     site_dir: Path
     pages: int
+    languages: int
     warnings: list[Problem]
 
 
-def build_site(project: Project, site_dir: Path, today: dt.date | None = None) -> BuildResult:
-    """Build the whole site into `site_dir`. Raises ProblemsFound, leaving `site_dir` as it
-    was, when content or the build has errors."""
+def build_site(
+    project: Project, site_dir: Path, today: dt.date | None = None, workers: int | None = None
+) -> BuildResult:
+    """Build the whole site, every language, into `site_dir`. Raises ProblemsFound, leaving
+    `site_dir` as it was, when content or the build has errors."""
     content, problems = check_project(project, today)
     raw_config, config_problems = read_mkdocs_yml(project)
-    problems += config_problems
+    languages, language_problems = load_languages(project)
+    problems += config_problems + language_problems
+    translations = {lang.code: load_translations(project, lang) for lang in languages}
+    for found in translations.values():
+        problems += found.problems
     if any(p.is_error for p in problems):
         raise ProblemsFound(problems)
     warnings = problems
 
     # Render everything in memory first.
     assets = collect_assets(content)
-    languages = [ENGLISH]
-    pages = {lang["code"]: render_language(content, assets, lang["code"]) for lang in languages}
     site_name = str(raw_config.get("site_name") or "healthskills")
+    site_url = str(raw_config.get("site_url") or "https://example.org/").rstrip("/") + "/"
+    docs_sources = _read_docs(project)
+    status = status_json(translation_status(content, languages), languages)
+    jobs: list[tuple[Language, list[PageSource], dict[str, str], dict[str, str] | None]] = []
+    for language in languages:
+        tr = translations[language.code]
+        pages = render_language(content, assets, language, tr)
+        pages.append(render_status_page(content, assets, language, tr, languages, status))
+        notices = {key: _ui(tr, key) for key in ("fallback_page", "fallback_parts")}
+        translated_docs = (
+            {rel: translate_page(rel, text, tr, notices).text for rel, text in docs_sources.items()}
+            if language.status != "source"
+            else {}
+        )
+        theme_strings = None if theme_has_language(language.code) else _theme_strings(tr, language)
+        jobs.append((language, pages, translated_docs, theme_strings))
     root_index = render_root_index(languages, assets, site_name)
-    extra = {"stylesheet": assets.stylesheet, "languages": languages}
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
         with tempfile.TemporaryDirectory(prefix="healthskills-stage-") as stage:
-            for lang in languages:
-                code = lang["code"]
-                found = build_language(
-                    project, raw_config, code, pages[code], Path(stage) / code,
-                    building / code, extra,
-                )  # fmt: skip
-                if found:
-                    raise ProblemsFound(found)
+            builds = [
+                LanguageBuild(
+                    project=project,
+                    raw_config=raw_config,
+                    lang=language.code,
+                    direction=language.dir,
+                    pages=pages,
+                    translated_docs=translated_docs,
+                    theme_strings=theme_strings,
+                    extra=_extra(language, languages, assets, site_url, translations),
+                    stage=Path(stage) / language.code,
+                    out_dir=building / language.code,
+                )
+                for language, pages, translated_docs, theme_strings in jobs
+            ]
+            found = _run_builds(builds, workers)
+            if found:
+                raise ProblemsFound(found)
         for rel, data in assets.files.items():
             target = building / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,7 +121,61 @@ def build_site(project: Project, site_dir: Path, today: dt.date | None = None) -
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    return BuildResult(site_dir, sum(len(p) for p in pages.values()), warnings)
+    return BuildResult(site_dir, sum(len(job[1]) for job in jobs), len(languages), warnings)
+
+
+def _run_builds(builds: list[LanguageBuild], workers: int | None) -> list[Problem]:
+    """One mkdocs build per language, in parallel on the available cores. Each mkdocs run is
+    independent, so processes (not threads: mkdocs is CPU-bound Python) scale with cores."""
+    workers = workers or min(len(builds), os.cpu_count() or 1)
+    if workers <= 1:
+        return [p for job in builds for p in build_language(job)]
+    context = multiprocessing.get_context("spawn")  # no inherited locks or loggers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [p for found in pool.map(build_language, builds) for p in found]
+
+
+def _read_docs(project: Project) -> dict[str, str]:
+    docs = project.docs
+    return {
+        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(docs.rglob("*.md"))
+    }
+
+
+def _ui(translations: Translations, key: str) -> str:
+    return translations.lookup(UI_PREFIX + key, ENGLISH_STRINGS[key]) or ENGLISH_STRINGS[key]
+
+
+def _theme_strings(translations: Translations, language: Language) -> dict[str, str]:
+    strings = {
+        key: translations.lookup(THEME_PREFIX + key, value) or value
+        for key, value in theme_english().items()
+    }
+    strings["language"] = language.code
+    strings["direction"] = language.dir
+    return strings
+
+
+def _extra(
+    language: Language,
+    languages: list[Language],
+    assets: Assets,
+    site_url: str,
+    translations: dict[str, Translations],
+) -> dict[str, Any]:
+    tr = translations[language.code]
+    return {
+        "stylesheet": assets.stylesheet,
+        "lang": language.code,
+        "root_url": site_url,
+        "languages": [
+            {"code": lang.code, "name": lang.name, "own_name": lang.own_name, "dir": lang.dir}
+            for lang in languages
+        ],
+        "machine_notice": _ui(tr, "machine_notice") if language.status == "machine" else "",
+        "strings": {key: _ui(tr, key) for key in ("languages", "language_switcher")},
+    }
 
 
 def _normalise_times(root: Path) -> None:

@@ -387,3 +387,42 @@ def translation_status(content: Content, languages: list[Language]) -> dict[str,
                                    len(template) - translated - fuzzy))  # fmt: skip
         report[language.code] = rows
     return report
+
+
+# ---- checks --------------------------------------------------------------------------
+
+_LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def check_translations(project: Project, languages: list[Language]) -> list[Problem]:
+    """What a translation must keep from its English: every link target and placeholder.
+    A changed `glossary:` id or a lost `{minutes}` would break the page, not just read badly."""
+    problems: list[Problem] = []
+    for language in languages:
+        folder = project.root / "translations" / language.code
+        if language.status == "source" or not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.po")):
+            catalog, found = read_catalog(path)
+            rel = project.relative(path)
+            problems += [replace(p, path=rel) for p in found]
+            for entry in catalog.entries if catalog else []:
+                if not entry.msgstr or entry.obsolete:
+                    continue
+                for rule, pattern, what in (
+                    ("translation-links", _LINK_TARGET, "link targets"),
+                    ("translation-placeholders", _PLACEHOLDER, "placeholders"),
+                ):
+                    english = sorted(pattern.findall(entry.msgid))
+                    translated = sorted(pattern.findall(entry.msgstr))
+                    if english != translated:
+                        problems.append(Problem(
+                            rel, entry.line, 1, Severity.ERROR, rule,
+                            f"The translation's {what} {translated} differ from the English "
+                            f"{english}.",
+                            key_path=entry.msgctxt or "",
+                            hint="keep every (target) and {placeholder} exactly as in the "
+                            "English; translate only the words.",
+                        ))  # fmt: skip
+    return problems

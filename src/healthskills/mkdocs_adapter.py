@@ -7,10 +7,12 @@ config from the project's mkdocs.yml with our overrides, and run `mkdocs build` 
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -57,10 +59,15 @@ def read_mkdocs_yml(project: Project) -> tuple[dict[str, Any], list[Problem]]:
     return raw, problems
 
 
-def stage_docs(project: Project, pages: list[PageSource], docs: Path) -> list[Problem]:
-    """Copy hand-written pages and write generated ones into a staging docs folder."""
+def stage_docs(
+    project: Project, pages: list[PageSource], docs: Path, translated_docs: dict[str, str]
+) -> list[Problem]:
+    """Copy hand-written pages (or their translations) and write generated ones into a
+    staging docs folder."""
     problems = []
     shutil.copytree(project.docs, docs)
+    for rel, text in translated_docs.items():
+        (docs / rel).write_text(text, encoding="utf-8")
     for folder in GENERATED_FOLDERS:
         if (docs / folder).exists():
             problems.append(
@@ -114,31 +121,48 @@ def _captured_mkdocs_log() -> Iterator[_Collect]:
         logger.propagate, logger.level = saved
 
 
-def build_language(
-    project: Project,
-    raw_config: dict[str, Any],
-    lang: str,
-    pages: list[PageSource],
-    stage: Path,
-    out_dir: Path,
-    extra: dict[str, Any],
-) -> list[Problem]:
+@dataclass(frozen=True)
+class LanguageBuild:
+    """Everything one language's mkdocs build needs; picklable, for a worker process."""
+
+    project: Project
+    raw_config: dict[str, Any]
+    lang: str
+    direction: str
+    pages: list[PageSource]
+    translated_docs: dict[str, str]
+    theme_strings: dict[str, str] | None
+    """Our own translation of the theme's strings, for a language it does not know."""
+    extra: dict[str, Any]
+    stage: Path
+    out_dir: Path
+
+
+def build_language(job: LanguageBuild) -> list[Problem]:
     """Build one language's site into `out_dir` with mkdocs; return problems found."""
+    project, raw_config, lang, stage, out_dir = (
+        job.project, job.raw_config, job.lang, job.stage, job.out_dir,
+    )  # fmt: skip
     docs = stage / "docs"
-    problems = stage_docs(project, pages, docs)
+    problems = stage_docs(project, job.pages, docs, job.translated_docs)
     if problems:
         return problems
+    theme_dir = stage / "theme"
+    shutil.copytree(str(resources.files("healthskills").joinpath("theme")), theme_dir)
+    if job.theme_strings is not None:
+        partial = theme_dir / "partials" / "languages" / f"{lang}.html"
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(_theme_partial(job.theme_strings), encoding="utf-8")
 
     theme = raw_config.get("theme", {})
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme}
-    theme.update(
-        custom_dir=str(resources.files("healthskills").joinpath("theme")),
-        language=lang,
-        font=False,
-    )
+    theme.update(custom_dir=str(theme_dir), language=lang, font=False)
+    extensions = list(raw_config.get("markdown_extensions") or [])
+    if "md_in_html" not in extensions:
+        extensions.append("md_in_html")  # lets a translated page mark English blocks
     site_url = str(raw_config.get("site_url") or "https://example.org/").rstrip("/") + "/"
     merged_extra = dict(raw_config.get("extra") or {})
-    merged_extra["healthskills"] = extra
+    merged_extra["healthskills"] = job.extra
     mkdocs_yml = project.relative(project.mkdocs_yml)
 
     def problem(message: str) -> Problem:
@@ -154,6 +178,7 @@ def build_language(
                 site_url=f"{site_url}{lang}/",
                 theme=theme,
                 extra=merged_extra,
+                markdown_extensions=extensions,
                 strict=True,
                 use_directory_urls=True,
             )
@@ -166,4 +191,25 @@ def build_language(
             problems += [problem(m) for m in log.messages]
             if not log.messages:
                 problems.append(problem(str(exc)))
+    if not problems:
+        _set_html_direction(out_dir, lang, job.direction)
     return problems
+
+
+def _theme_partial(strings: dict[str, str]) -> str:
+    """A theme translation file in mkdocs-material's own format."""
+    body = ",\n".join(
+        f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in strings.items()
+    )
+    return "{% macro t(key) %}{{ {\n" + body + "\n}[key] }}{% endmacro %}\n"
+
+
+def _set_html_direction(site: Path, lang: str, direction: str) -> None:
+    """The theme puts `dir` on <body> only; screen readers and CSS `:dir()` want it on <html>
+    too. A literal rewrite of the one tag the theme writes."""
+    before = f'<html lang="{lang}" class="no-js">'
+    after = f'<html lang="{lang}" dir="{direction}" class="no-js">'
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if before in text:
+            path.write_text(text.replace(before, after, 1), encoding="utf-8")

@@ -21,6 +21,8 @@ class Entry:
     extracted: list[str] = field(default_factory=list)
     """Comments for translators from the source (`#. …`)."""
     obsolete: bool = False
+    line: int = 0
+    """Line of the entry's msgid in the file it was read from (0 when made in code)."""
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -171,6 +173,8 @@ def loads(text: str) -> Catalog:
                 seen_msgstr = True
             if keyword in current:
                 raise POError(number, f"{keyword} given twice in one entry")
+            if keyword == "msgid":
+                meta.line = number
             current[keyword] = _unquote(match.group(2), number)
             last = keyword
             continue

@@ -61,6 +61,8 @@ RULES: dict[str, str] = {
     "svg-size": "a picture over 4 KB (warning)",
     # translations
     "po-syntax": "a PO file that cannot be read",
+    "translation-links": "a translation changed, lost or added a link target",
+    "translation-placeholders": "a translation changed, lost or added a {placeholder}",
     # commands and builds
     "exists": "`healthskills new`: the file already exists",
     "no-pictures": "`healthskills new guide`: there are no pictures yet",

@@ -19,7 +19,7 @@ TESTDATA = Path(__file__).parent / "testdata"
 def rendered_pages(project):
     content, problems = check_project(project, TODAY)
     assert problems == []
-    return render_language(content, collect_assets(content), "en")
+    return render_language(content, collect_assets(content))
 
 
 def test_pages_match_golden_files(project, update_golden):
@@ -55,7 +55,7 @@ def test_author_html_cannot_reach_a_page(project):
     assert {p.rule for p in problems} == {"raw-html", "link-scheme"}
     # Even if an author ignores the check, the renderer sanitises.
     page = next(
-        p for p in render_language(content, collect_assets(content), "en")
+        p for p in render_language(content, collect_assets(content))
         if p.path == "lessons/first-lesson.md"
     )  # fmt: skip
     for bad in ("<script", "onerror", "javascript:"):
@@ -69,7 +69,7 @@ def test_titles_are_escaped(project):
     )
     content, _ = check_project(project, TODAY)
     page = next(
-        p for p in render_language(content, collect_assets(content), "en")
+        p for p in render_language(content, collect_assets(content))
         if p.path == "lessons/second-lesson.md"
     )  # fmt: skip
     assert "Close &lt;b&gt;an&lt;/b&gt; app" in page.body

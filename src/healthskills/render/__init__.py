@@ -20,11 +20,13 @@ from markupsafe import Markup
 from .. import markup
 from ..assets import Assets
 from ..load import Content
+from ..i18n import ENGLISH_LANGUAGE, UI_PREFIX, Language, Translations
 from ..models import Guide, Lesson, Term
 from ..strings import ENGLISH
+from ..translatable import English, localise, localise_glossary
 from .urls import guide_url, lesson_url, relative
 
-BABEL_LOCALES = {"en": "en_GB"}
+BABEL_LOCALES = {"en": "en_GB", "pa": "pa_Guru"}
 """Language code → the locale whose date format our readers expect (UK English)."""
 
 
@@ -59,18 +61,55 @@ _ENV = _environment()
 
 
 class _Page:
-    """Per-page rendering context: knows the page URL, so every link it makes is relative."""
+    """Per-page rendering context: knows the page URL, so every link it makes is relative,
+    and counts text shown in English where a translation is missing."""
 
-    def __init__(self, content: Content, assets: Assets, lang: str, url: str) -> None:
+    def __init__(self, content: Content, assets: Assets, lang: str, url: str,
+                 translations: Translations | None = None) -> None:  # fmt: skip
         self.content = content
         self.assets = assets
         self.lang = lang
         self.url = url
-        self.glossary: dict[str, Term] = content.glossary.model.root if content.glossary else {}
+        self.translations = translations or Translations(ENGLISH_LANGUAGE)
+        glossary = content.glossary.model if content.glossary else None
+        self.glossary: dict[str, Term] = (
+            localise_glossary(glossary, self.translations.for_file("glossary#"))
+            if glossary is not None and lang != "en"
+            else (glossary.root if glossary is not None else {})
+        )
         self.term_anchor: dict[str, str] = {}
+        self.shown_translated = 0
+        self.shown_english = 0
+
+    def _count(self, value: str) -> bool:
+        """Count a piece of text; True when it is English standing in for a translation."""
+        english = self.lang != "en" and isinstance(value, English)
+        if english:
+            self.shown_english += 1
+        else:
+            self.shown_translated += 1
+        return english
+
+    def text(self, value: str) -> Markup:
+        """Text for the page, marked `lang="en"` when it is an untranslated stand-in."""
+        if self._count(value):
+            return Markup('<span lang="en" dir="ltr">{}</span>').format(value)
+        return Markup.escape(value)
+
+    def lang_of(self, value: str) -> Markup:
+        """A `lang="en"` attribute for an element whose attribute text (alt) is English."""
+        return Markup(' lang="en" dir="ltr"') if self._count(value) else Markup("")
+
+    def notice(self) -> Markup:
+        """The fallback notice, in the reader's language, for a partly or wholly English page."""
+        if self.shown_english == 0:
+            return Markup("")
+        key = "fallback_parts" if self.shown_translated else "fallback_page"
+        return Markup('<p class="hs-notice hs-fallback" role="note">{}</p>').format(self.t(key))
 
     def t(self, key: str, **values: Any) -> str:
-        return ENGLISH[key].format(**values)
+        translated = self.translations.lookup(UI_PREFIX + key, ENGLISH[key])
+        return (translated or ENGLISH[key]).format(**values)
 
     def link(self, to_url: str) -> str:
         return relative(self.url, to_url)
@@ -99,7 +138,20 @@ class _Page:
     def md(self, text: str | None, *, inline: bool = False) -> Markup:
         if text is None:
             return Markup("")
-        return Markup(markup.render(text, self._resolve, inline=inline))
+        html = Markup(markup.render(text, self._resolve, inline=inline))
+        if self._count(text):
+            tag = "span" if inline else "div"
+            return Markup('<{0} lang="en" dir="ltr">{1}</{0}>').format(Markup(tag), html)
+        return html
+
+
+def _with_notice(page: _Page, body: str) -> str:
+    """Put the fallback notice right after the page's main heading."""
+    notice = str(page.notice())  # plain str: `str + Markup` would escape the body
+    if not notice:
+        return body
+    end = body.find("</h1>")
+    return body[: end + 5] + "\n" + notice + body[end + 5 :] if end != -1 else notice + body
 
 
 def _terms_linked(text: str | None) -> list[str]:
@@ -108,9 +160,41 @@ def _terms_linked(text: str | None) -> list[str]:
     return [h.partition(":")[2] for h in markup.inspect(text).links if h.startswith("glossary:")]
 
 
-def render_lesson(content: Content, assets: Assets, lang: str, lesson: Lesson) -> PageSource:
-    url = lesson_url(lang, lesson.id)
-    page = _Page(content, assets, lang, url)
+@dataclass(frozen=True)
+class Localised:
+    """One language's view of the content: models with translated text (English stand-ins
+    where a translation is missing), ready to render."""
+
+    language: Language
+    translations: Translations
+    lessons: dict[str, Lesson]
+    guides: dict[str, Guide]
+    topics: list[Any]
+
+
+def localise_content(content: Content, language: Language, translations: Translations) -> Localised:
+    def pick(model: Any, scope: str) -> Any:
+        if language.status == "source":
+            return model
+        return localise(model, translations.for_file(scope))
+
+    lessons = {k: pick(v.model, f"lessons/{k}#") for k, v in sorted(content.lessons.items())}
+    guides = {k: pick(v.model, f"guides/{k}#") for k, v in sorted(content.guides.items())}
+    topics = [
+        pick(topic, "topics#") if language.status == "source" else
+        localise(topic, translations.for_file("topics#"), f"{topic.id}.")
+        for topic in (content.topics.model.root if content.topics else [])
+    ]  # fmt: skip
+    return Localised(language, translations, lessons, guides, topics)
+
+
+def _context(content: Content, assets: Assets, local: Localised, url: str) -> _Page:
+    return _Page(content, assets, local.language.code, url, local.translations)
+
+
+def render_lesson(content: Content, assets: Assets, local: Localised, lesson: Lesson) -> PageSource:
+    url = lesson_url(local.language.code, lesson.id)
+    page = _context(content, assets, local, url)
     # Explain each glossary term in place, under the first step that uses it; terms never
     # linked from a step are explained in the word list at the end.
     step_terms: list[list[str]] = []
@@ -124,43 +208,41 @@ def render_lesson(content: Content, assets: Assets, lang: str, lesson: Lesson) -
         step_terms.append(new)
     all_terms = list(dict.fromkeys([*page.term_anchor, *lesson.glossary]))
     body = _ENV.get_template("lesson.html").render(
-        page=page, lesson=lesson, step_terms=step_terms, all_terms=all_terms, content=content
+        page=page, lesson=lesson, step_terms=step_terms, all_terms=all_terms, local=local
     )
     return PageSource(
         path=f"lessons/{lesson.id}.md",
         url=url,
-        title=lesson.title,
-        description=lesson.summary,
-        body=body,
+        title=str(lesson.title),
+        description=str(lesson.summary),
+        body=_with_notice(page, body),
         kind="lesson",
     )
 
 
-def render_guide(content: Content, assets: Assets, lang: str, guide: Guide) -> PageSource:
-    url = guide_url(lang, guide.id)
-    page = _Page(content, assets, lang, url)
-    body = _ENV.get_template("guide.html").render(page=page, guide=guide, content=content)
+def render_guide(content: Content, assets: Assets, local: Localised, guide: Guide) -> PageSource:
+    url = guide_url(local.language.code, guide.id)
+    page = _context(content, assets, local, url)
+    body = _ENV.get_template("guide.html").render(page=page, guide=guide, local=local)
     return PageSource(
         path=f"guides/{guide.id}.md",
         url=url,
-        title=guide.title,
-        description=guide.summary,
-        body=body,
+        title=str(guide.title),
+        description=str(guide.summary),
+        body=_with_notice(page, body),
         kind="guide",
     )
 
 
-def render_indexes(content: Content, assets: Assets, lang: str) -> list[PageSource]:
-    lessons_page = _Page(content, assets, lang, f"{lang}/lessons/")
-    topics = content.topics.model.root if content.topics else []
-    lessons = {key: loaded.model for key, loaded in content.lessons.items()}
-    guides = {key: loaded.model for key, loaded in content.guides.items()}
+def render_indexes(content: Content, assets: Assets, local: Localised) -> list[PageSource]:
+    lang = local.language.code
+    lessons_page = _context(content, assets, local, f"{lang}/lessons/")
     lessons_body = _ENV.get_template("lessons_index.html").render(
-        page=lessons_page, topics=topics, lessons=lessons
+        page=lessons_page, topics=local.topics, lessons=local.lessons
     )
-    guides_page = _Page(content, assets, lang, f"{lang}/guides/")
+    guides_page = _context(content, assets, local, f"{lang}/guides/")
     guides_body = _ENV.get_template("guides_index.html").render(
-        page=guides_page, guides=[guides[key] for key in sorted(guides)]
+        page=guides_page, guides=list(local.guides.values())
     )
     return [
         PageSource(
@@ -168,7 +250,7 @@ def render_indexes(content: Content, assets: Assets, lang: str) -> list[PageSour
             url=lessons_page.url,
             title=lessons_page.t("lessons"),
             description=lessons_page.t("lessons_intro"),
-            body=lessons_body,
+            body=_with_notice(lessons_page, lessons_body),
             kind="index",
         ),
         PageSource(
@@ -176,28 +258,52 @@ def render_indexes(content: Content, assets: Assets, lang: str) -> list[PageSour
             url=guides_page.url,
             title=guides_page.t("guides"),
             description=guides_page.t("guides_intro"),
-            body=guides_body,
+            body=_with_notice(guides_page, guides_body),
             kind="index",
         ),
     ]
 
 
-def render_language(content: Content, assets: Assets, lang: str) -> list[PageSource]:
+def render_language(
+    content: Content,
+    assets: Assets,
+    language: Language = ENGLISH_LANGUAGE,
+    translations: Translations | None = None,
+) -> list[PageSource]:
     """Every generated page of one language."""
-    pages = render_indexes(content, assets, lang)
-    pages += [
-        render_lesson(content, assets, lang, content.lessons[key].model)
-        for key in sorted(content.lessons)
-    ]
-    pages += [
-        render_guide(content, assets, lang, content.guides[key].model)
-        for key in sorted(content.guides)
-    ]
+    local = localise_content(content, language, translations or Translations(language))
+    pages = render_indexes(content, assets, local)
+    pages += [render_lesson(content, assets, local, lesson) for lesson in local.lessons.values()]
+    pages += [render_guide(content, assets, local, guide) for guide in local.guides.values()]
     return pages
 
 
-def render_root_index(languages: list[dict[str, str]], assets: Assets, site_name: str) -> str:
+def render_root_index(languages: list[Language], assets: Assets, site_name: str) -> str:
     """The page at `/`: leads to the languages. Standalone and tiny."""
     return _ENV.get_template("root_index.html").render(
         languages=languages, stylesheet=assets.stylesheet, site_name=site_name, t=ENGLISH
+    )
+
+
+def render_status_page(
+    content: Content,
+    assets: Assets,
+    language: Language,
+    translations: Translations,
+    languages: list[Language],
+    status: dict[str, Any],
+) -> PageSource:
+    """The translators' page: the same numbers as `healthskills translations status`."""
+    local = localise_content(content, language, translations)
+    page = _context(content, assets, local, f"{language.code}/translators/")
+    body = _ENV.get_template("translators.html").render(
+        page=page, languages=[lang for lang in languages if lang.code in status], status=status
+    )
+    return PageSource(
+        path="translators.md",
+        url=page.url,
+        title=page.t("translation_status"),
+        description=page.t("translation_status"),
+        body=body,
+        kind="index",
     )

@@ -1,0 +1,227 @@
+"""Translations end to end: extract → translate → build, fuzzy on change, status, fallback."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from support import TODAY, edit
+
+from healthskills import po
+from healthskills.build import build_site
+from healthskills.check import check_project
+from healthskills.i18n import load_languages, translation_status, update_catalogs
+
+LANGUAGES = """- code: en
+  name: English
+  own_name: English
+  dir: ltr
+  status: source
+- code: pl
+  name: Polish
+  own_name: Polski
+  dir: ltr
+  status: machine
+- code: ar
+  name: Arabic
+  own_name: العربية
+  dir: rtl
+  status: reviewed
+- code: so
+  name: Somali
+  own_name: Soomaali
+  dir: ltr
+  status: machine
+"""
+
+
+@pytest.fixture
+def multilingual(project):
+    (project.root / "translations" / "languages.yaml").write_text(LANGUAGES, encoding="utf-8")
+    return project
+
+
+def update(project):
+    content, problems = check_project(project, TODAY)
+    assert problems == []
+    languages, problems = load_languages(project)
+    assert problems == []
+    return update_catalogs(content, languages)
+
+
+def translate(project, lang: str, rel: str, strings: dict[str, str]) -> None:
+    path = project.root / "translations" / lang / rel
+    catalog = po.loads(path.read_text(encoding="utf-8"))
+    for entry in catalog.entries:
+        if entry.msgctxt in strings:
+            entry.msgstr = strings.pop(entry.msgctxt)
+    assert strings == {}, f"no such entries: {strings}"
+    path.write_text(po.dumps(catalog), encoding="utf-8")
+
+
+def page(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_update_writes_valid_po_files_marked_machine_translated(multilingual):
+    written, problems = update(multilingual)
+    assert problems == []
+    assert "translations/pl/lessons/first-lesson.po" in written
+    assert "translations/ar/interface.po" in written
+    text = (multilingual.root / "translations/pl/lessons/first-lesson.po").read_text()
+    assert '"X-Review-Status: machine-translated, not reviewed by a person\\n"' in text
+    assert 'msgctxt "steps.find.text"' in text and 'msgctxt "quiz.how.options.tap.feedback"' in text
+    # Somali has no theme translation: its interface catalogue carries the theme's strings.
+    so = (multilingual.root / "translations/so/interface.po").read_text()
+    assert 'msgctxt "theme.action.skip"' in so
+    assert (
+        'msgctxt "theme.action.skip"'
+        not in (multilingual.root / "translations/pl/interface.po").read_text()
+    )
+    # A second run changes nothing.
+    assert update(multilingual) == ([], [])
+    if shutil.which("msgfmt"):
+        for path in (multilingual.root / "translations").rglob("*.po"):
+            result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                                    capture_output=True, text=True)  # fmt: skip
+            assert result.returncode == 0, result.stderr
+
+
+def test_changed_english_makes_the_translation_fuzzy_with_the_previous_text(multilingual):
+    update(multilingual)
+    translate(multilingual, "pl", "lessons/first-lesson.po",
+              {"title": "Otwórz aplikację", "steps.find.title": "Znajdź aplikację"})  # fmt: skip
+    edit(
+        multilingual,
+        "content/lessons/first-lesson.yaml",
+        "title: Find the app",
+        "title: Find the app icon",
+    )
+    update(multilingual)
+    catalog = po.loads((multilingual.root / "translations/pl/lessons/first-lesson.po").read_text())
+    entry = next(e for e in catalog.entries if e.msgctxt == "steps.find.title")
+    assert entry.msgid == "Find the app icon"
+    assert entry.fuzzy and entry.previous_msgid == "Find the app"
+    assert entry.msgstr == "Znajdź aplikację"
+    title = next(e for e in catalog.entries if e.msgctxt == "title")
+    assert title.translated and title.previous_msgid is None
+
+
+def test_status_counts_translated_fuzzy_and_missing(multilingual):
+    update(multilingual)
+    translate(multilingual, "pl", "lessons/first-lesson.po",
+              {"title": "Otwórz aplikację", "summary": "Otwórz aplikację na telefonie.",
+               "steps.find.title": "Znajdź aplikację"})  # fmt: skip
+    edit(multilingual, "content/lessons/first-lesson.yaml", "title: Find the app", "title: Find it")
+    update(multilingual)
+    content, _ = check_project(multilingual, TODAY)
+    languages, _ = load_languages(multilingual)
+    report = translation_status(content, languages)
+    row = next(r for r in report["pl"] if r.file == "lessons/first-lesson.po")
+    assert (row.translated, row.fuzzy) == (2, 1)
+    assert row.missing == row.total - 3
+    assert all(r.translated == 0 for r in report["ar"])
+
+
+def test_translated_build_with_fallback_notices_and_rtl(multilingual, tmp_path):
+    update(multilingual)
+    translate(multilingual, "pl", "lessons/first-lesson.po",
+              {"title": "Otwórz aplikację", "steps.find.title": "Znajdź aplikację"})  # fmt: skip
+    translate(multilingual, "pl", "interface.po", {
+        "ui.machine_notice": "Tę stronę przetłumaczył komputer.",
+        "ui.fallback_parts": "Niektóre części są po angielsku.",
+        "ui.fallback_page": "Ta strona jest po angielsku.",
+        "docs/index.md": "# Strona główna testu",
+    })  # fmt: skip
+    site = tmp_path / "site"
+    result = build_site(multilingual, site, TODAY)
+    assert result.languages == 4
+
+    lesson = page(site, "pl/lessons/first-lesson/index.html")
+    assert lesson.html["lang"] == "pl" and lesson.html["dir"] == "ltr"
+    assert lesson.h1.get_text() == "Otwórz aplikację"
+    assert lesson.select_one(".hs-machine").get_text() == "Tę stronę przetłumaczył komputer."
+    assert lesson.select_one(".hs-fallback").get_text() == "Niektóre części są po angielsku."
+    summary = lesson.select_one(".hs-summary span")
+    assert summary["lang"] == "en" and summary.get_text() == "Open an app on your phone."
+    assert "Znajdź aplikację" in lesson.select_one("#step-find h3").get_text()
+    # Untranslated page: the whole-page notice, in the reader's language.
+    second = page(site, "pl/lessons/second-lesson/index.html")
+    assert second.select_one(".hs-fallback").get_text() == "Ta strona jest po angielsku."
+    # Hand-written page: translated block used, the rest marked English.
+    home = page(site, "pl/index.html")
+    assert home.h1.get_text().strip() == "Strona główna testu"
+    assert home.select_one('div[lang="en"]') is not None
+    # Language switcher and alternates point at the same page in every language.
+    links = {a["hreflang"]: a["href"] for a in lesson.select("#hs-languages a")}
+    assert links == {
+        code: f"../../../{code}/lessons/first-lesson/" for code in ("en", "pl", "ar", "so")
+    }
+    assert lesson.select_one("#hs-languages a[aria-current]")["hreflang"] == "pl"
+    alternates = {link["hreflang"]: link["href"] for link in lesson.select('link[rel="alternate"]')}
+    assert alternates["ar"] == "https://test.example.org/ar/lessons/first-lesson/"
+    assert alternates["x-default"] == "https://test.example.org/en/lessons/first-lesson/"
+
+    arabic = page(site, "ar/guides/first-guide/index.html")
+    assert arabic.html["lang"] == "ar" and arabic.html["dir"] == "rtl"
+    assert arabic.select_one(".hs-machine") is None  # reviewed languages carry no notice
+    somali = page(site, "so/lessons/first-lesson/index.html")
+    assert somali.html["lang"] == "so" and somali.html["dir"] == "ltr"
+    assert (site / "so/search/search_index.json").is_file()
+
+    # Search is per language: each index holds its own language's pages.
+    def indexed(lang: str) -> str:
+        index = json.loads((site / lang / "search/search_index.json").read_text())
+        return " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+
+    assert "Otwórz aplikację" in indexed("pl")
+    assert "Otwórz aplikację" not in indexed("en")
+
+
+def test_fuzzy_translations_fall_back_to_english(multilingual, tmp_path):
+    update(multilingual)
+    translate(multilingual, "pl", "lessons/first-lesson.po", {"title": "Otwórz aplikację"})
+    edit(
+        multilingual,
+        "content/lessons/first-lesson.yaml",
+        "title: Open an app",
+        "title: Open any app",
+    )
+    update(multilingual)
+    build_site(multilingual, tmp_path / "site", TODAY)
+    lesson = page(tmp_path / "site", "pl/lessons/first-lesson/index.html")
+    assert lesson.h1.get_text() == "Open any app"
+    assert lesson.h1.span["lang"] == "en"
+
+
+def test_bad_po_file_is_reported_with_its_line(multilingual, tmp_path):
+    update(multilingual)
+    path = multilingual.root / "translations/pl/glossary.po"
+    path.write_text(path.read_text() + '\nmsgid "broken\n', encoding="utf-8")
+    from healthskills.problems import ProblemsFound
+
+    with pytest.raises(ProblemsFound) as caught:
+        build_site(multilingual, tmp_path / "site", TODAY)
+    [problem] = caught.value.problems
+    assert problem.rule == "po-syntax" and problem.path == "translations/pl/glossary.po"
+    assert problem.line > 1
+
+
+def test_translations_must_keep_link_targets_and_placeholders(multilingual):
+    update(multilingual)
+    translate(multilingual, "pl", "lessons/first-lesson.po", {
+        "steps.open.text": "Dotknij [aplikacji](glossary:aplikacja) raz. Zobacz [łatwy tekst](guide:first-guide).",
+    })  # fmt: skip
+    translate(multilingual, "pl", "interface.po", {"ui.about_minutes": "Około minut"})
+    _, problems = check_project(multilingual, TODAY)
+    lines = [p.format().splitlines()[0] for p in problems]
+    assert len(lines) == 2
+    assert lines[0].startswith("translations/pl/interface.po:")
+    assert "error [translation-placeholders] ui.about_minutes:" in lines[0]
+    assert lines[1].startswith("translations/pl/lessons/first-lesson.po:")
+    assert "error [translation-links] steps.open.text:" in lines[1]
+    line = int(lines[1].split(":")[1])
+    text = (multilingual.root / "translations/pl/lessons/first-lesson.po").read_text().splitlines()
+    assert text[line - 1].startswith("msgid") and "Tap the" in text[line - 1]
