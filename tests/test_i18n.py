@@ -4,15 +4,16 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from support import TODAY, edit
 
 from healthskills import po
 from healthskills.build import build_site
 from healthskills.check import check_project
 from healthskills.i18n import load_languages, translation_status, update_catalogs
+from support import TODAY, edit
 
 LANGUAGES = """- code: en
   name: English
@@ -160,9 +161,17 @@ def test_translated_build_with_fallback_notices_and_rtl(multilingual, tmp_path):
         code: f"../../../{code}/lessons/first-lesson/" for code in ("en", "pl", "ar", "so")
     }
     assert lesson.select_one("#hs-languages a[aria-current]")["hreflang"] == "pl"
-    alternates = {link["hreflang"]: link["href"] for link in lesson.select('link[rel="alternate"]')}
+    # hreflang alternates: in each language's sitemap, for every page.
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(site / "pl/sitemap.xml").getroot()
+    entry = next(
+        u for u in sitemap.findall("s:url", ns)
+        if u.find("s:loc", ns).text.endswith("/pl/lessons/first-lesson/")
+    )  # fmt: skip
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)}
     assert alternates["ar"] == "https://test.example.org/ar/lessons/first-lesson/"
-    assert alternates["x-default"] == "https://test.example.org/en/lessons/first-lesson/"
+    assert set(alternates) == {"en", "pl", "ar", "so"}
+    assert not lesson.select('link[rel="alternate"]')
 
     arabic = page(site, "ar/guides/first-guide/index.html")
     assert arabic.html["lang"] == "ar" and arabic.html["dir"] == "rtl"

@@ -17,10 +17,10 @@ from .build import build_site
 from .check import check_project
 from .i18n import load_languages, translation_status, update_catalogs
 from .load import Project, find_project
-from .status_report import status_json, status_table
 from .problems import Problem, ProblemsFound, summarise
 from .scaffold_files import KINDS, new_file
 from .serve import serve
+from .status_report import status_json, status_table
 
 
 def _print_problems(problems: list[Problem]) -> None:

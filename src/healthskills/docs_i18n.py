@@ -52,8 +52,10 @@ def translate_page(
     if english:
         key = "fallback_parts" if translated else "fallback_page"
         notice = f'<p class="hs-notice hs-fallback" role="note">{_escape(notices[key])}</p>'
-        heading = next((i for i, b in enumerate(blocks) if b.lstrip().startswith("# ")
-                        or b.startswith('<div lang="en" dir="ltr" markdown="1">\n\n# ')), None)  # fmt: skip
+        english_heading = '<div lang="en" dir="ltr" markdown="1">\n\n# '
+        heading = next(
+            (i for i, b in enumerate(blocks) if b.startswith(("# ", english_heading))), None
+        )
         blocks.insert(0 if heading is None else heading + 1, notice)
     head = (
         f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=True)}---\n\n" if front else ""

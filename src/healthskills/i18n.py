@@ -243,8 +243,9 @@ def merge(template: Template, existing: po.Catalog | None, language: Language) -
         )
         if best is not None:
             used.add(id(best))
-            entries.append(po.Entry(msgid, best.msgstr, msgctxt, {"fuzzy"} | best.flags,
-                                    best.previous_msgid or best.msgid, list(best.comments)))  # fmt: skip
+            previous = best.previous_msgid or best.msgid
+            flags = {"fuzzy"} | best.flags
+            entries.append(po.Entry(msgid, best.msgstr, msgctxt, flags, previous, best.comments))
         else:
             entries.append(po.Entry(msgid, "", msgctxt))
     for entry in old:
@@ -281,9 +282,12 @@ def read_catalog(path: Path) -> tuple[po.Catalog | None, list[Problem]]:
     try:
         return po.loads(path.read_text(encoding="utf-8")), []
     except po.POError as exc:
-        return None, [Problem(path.as_posix(), exc.line, 1, Severity.ERROR, "po-syntax",
-                              f"The PO file cannot be read: {exc}.",
-                              hint="open it in Poedit, or check quotes and escapes on that line.")]  # fmt: skip
+        problem = Problem(
+            path.as_posix(), exc.line, 1, Severity.ERROR, "po-syntax",
+            f"The PO file cannot be read: {exc}.",
+            hint="open it in Poedit, or check the quotes on that line.",
+        )  # fmt: skip
+        return None, [problem]
     except UnicodeDecodeError:
         return None, [Problem(path.as_posix(), 0, 0, Severity.ERROR, "encoding",
                               "The PO file is not UTF-8.", hint="save it as UTF-8.")]  # fmt: skip

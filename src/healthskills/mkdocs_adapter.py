@@ -193,7 +193,41 @@ def build_language(job: LanguageBuild) -> list[Problem]:
                 problems.append(problem(str(exc)))
     if not problems:
         _set_html_direction(out_dir, lang, job.direction)
+        _add_sitemap_alternates(out_dir, lang, [x["code"] for x in job.extra["languages"]])
     return problems
+
+
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+_XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def _add_sitemap_alternates(site: Path, lang: str, codes: list[str]) -> None:
+    """hreflang alternates for every page, the sitemap way (every language builds the same
+    pages at the same paths), and a gzip copy that is identical from build to build."""
+    import gzip
+    import xml.etree.ElementTree as etree
+
+    path = site / "sitemap.xml"
+    if not path.is_file():
+        return
+    etree.register_namespace("", _SITEMAP_NS)
+    etree.register_namespace("xhtml", _XHTML_NS)
+    tree = etree.parse(path)
+    marker = f"/{lang}/"
+    for url in tree.getroot().iter(f"{{{_SITEMAP_NS}}}url"):
+        loc = url.find(f"{{{_SITEMAP_NS}}}loc")
+        if loc is None or not loc.text or marker not in loc.text:
+            continue
+        root, _, rest = loc.text.rpartition(marker)
+        for code in codes:
+            link = etree.SubElement(url, f"{{{_XHTML_NS}}}link")
+            link.set("rel", "alternate")
+            link.set("hreflang", code)
+            link.set("href", f"{root}/{code}/{rest}")
+    data = etree.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+    path.write_bytes(data)
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
+        handle.write(data)
 
 
 def _theme_partial(strings: dict[str, str]) -> str:

@@ -33,7 +33,7 @@ def status_json(report: dict[str, list[FileStatus]], languages: list[Language]) 
                     "translated": r.translated,
                     "fuzzy": r.fuzzy,
                     "missing": r.missing,
-                }  # fmt: skip
+                }
                 for r in rows
             },
         }

@@ -14,8 +14,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Glossary, Guide, Lesson, Option, Picture, Question, Row, Section, Step
-from .models import Term, Topic
+from .models import (
+    Glossary,
+    Guide,
+    Lesson,
+    Option,
+    Picture,
+    Question,
+    Row,
+    Section,
+    Step,
+    Term,
+    Topic,
+)
 
 TRANSLATABLE: dict[type[BaseModel], tuple[str, ...]] = {
     Lesson: ("title", "summary", "audience", "before_you_start", "you_do_not_need", "steps",

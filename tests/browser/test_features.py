@@ -38,3 +38,57 @@ def test_printed_guide(browser, site_url, artifacts, guide):
     name = guide.strip("/").replace("/", "_")
     page.screenshot(path=artifacts / "screenshots" / f"{name}--print.png", full_page=True)
     context.close()
+
+
+def _languages() -> list[tuple[str, str]]:
+    import yaml
+    from browsing import REPO
+
+    data = yaml.safe_load((REPO / "translations/languages.yaml").read_text(encoding="utf-8"))
+    return [(item["code"], item["dir"]) for item in data]
+
+
+def test_language_switcher_goes_to_the_same_page(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "en/lessons/register-with-gp/")
+    codes = [code for code, _ in _languages()]
+    links = page.locator("#hs-languages a")
+    assert links.count() == len(codes)
+    for code in codes[1:]:
+        page.goto(site_url + "en/lessons/register-with-gp/")
+        page.locator(f'#hs-languages a[hreflang="{code}"]').click()
+        assert page.url == f"{site_url}{code}/lessons/register-with-gp/"
+        assert page.locator("html").get_attribute("lang") == code
+        assert (
+            page.locator('#hs-languages a[aria-current="page"]').get_attribute("hreflang") == code
+        )
+    page.close()
+
+
+@pytest.mark.parametrize(("code", "direction"), _languages())
+def test_layout_follows_the_writing_direction(browser, site_url, artifacts, code, direction):
+    """In right-to-left languages the easy-read picture sits on the right of its words, the
+    lesson picture on the right of its step, and the text starts at the right edge."""
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    page.goto(site_url + f"{code}/guides/register-with-gp/")
+    assert page.locator("html").get_attribute("dir") == direction
+    row = page.locator("li.hs-row").first
+    picture, words = row.locator("img").bounding_box(), row.locator("p").bounding_box()
+    if direction == "rtl":
+        assert picture["x"] > words["x"] + words["width"] - 1
+    else:
+        assert picture["x"] + picture["width"] < words["x"] + 1
+    page.screenshot(
+        path=artifacts / "screenshots" / f"{code}_guides_register-with-gp--direction.png"
+    )
+    page.goto(site_url + f"{code}/lessons/register-with-gp/")
+    step = page.locator(".hs-step-body").first
+    picture, text = step.locator("img").bounding_box(), step.locator(".hs-step-text").bounding_box()
+    assert (picture["x"] > text["x"]) == (direction == "rtl")
+    heading = page.locator("h1").first.bounding_box()
+    content = page.locator("article").first.bounding_box()
+    if direction == "rtl":  # starts at the right edge of the content
+        assert abs((heading["x"] + heading["width"]) - (content["x"] + content["width"])) < 40
+    else:
+        assert abs(heading["x"] - content["x"]) < 40
+    page.close()

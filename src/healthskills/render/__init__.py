@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from .. import markup
 from ..assets import Assets
-from ..load import Content
 from ..i18n import ENGLISH_LANGUAGE, UI_PREFIX, Language, Translations
+from ..load import Content
 from ..models import Guide, Lesson, Term
 from ..strings import ENGLISH
 from ..translatable import English, localise, localise_glossary
