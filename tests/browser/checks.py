@@ -45,6 +45,27 @@ def horizontal_overflow(page) -> list[int]:
     return page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
 
 
+WIDEST = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width && rect.right > width + 1 && getComputedStyle(el).visibility !== 'hidden') {
+      out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')} `
+               + `(right edge ${Math.round(rect.right)}): ${(el.innerText || '').slice(0, 30)}`);
+    }
+  }
+  return out.slice(-3);
+}
+"""
+
+
+def overflowing(page) -> list[str]:
+    """The innermost elements sticking out past the right edge: what to fix."""
+    return page.evaluate(WIDEST)
+
+
 CLIPPED_TEXT = """
 () => {
   const out = [];

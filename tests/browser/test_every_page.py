@@ -19,6 +19,7 @@ from checks import (
     horizontal_overflow,
     log_incomplete,
     other_host,
+    overflowing,
     run_axe,
     walk_keyboard,
 )
@@ -104,7 +105,7 @@ def test_page(browser, site_url, artifacts, page_path):
     )
     scroll, inner = horizontal_overflow(page)
     if scroll > inner:
-        problems.append(f"text at 200%: scrolls sideways ({scroll} > {inner})")
+        problems.append(f"text at 200%: scrolls sideways ({scroll} > {inner}): {overflowing(page)}")
     problems.extend(f"text at 200%: text cut off in {item}" for item in clipped_text(page))
 
     # Forced colours (Windows high contrast) and reduced motion.
@@ -135,7 +136,7 @@ def test_page(browser, site_url, artifacts, page_path):
     page.goto(url, wait_until="load")
     scroll, inner = horizontal_overflow(page)
     if scroll > inner:
-        problems.append(f"320 px: scrolls sideways ({scroll} > {inner})")
+        problems.append(f"320 px: scrolls sideways ({scroll} > {inner}): {overflowing(page)}")
     axe(page, "320 px")
     if keep:
         page.screenshot(
