@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := chromium gettext poppler-utils
+APT_PACKAGES := chromium gettext poppler-utils fonts-noto-core
 
 .PHONY: site test install install-test system-packages lint format serve clean
 
