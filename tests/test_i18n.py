@@ -264,3 +264,25 @@ def test_real_translations_meet_the_brief():
             header = po.loads(path.read_text(encoding="utf-8")).header
             assert header["X-Review-Status"] == "machine-translated, not reviewed by a person"
             assert header["Language"] == lang.code
+
+
+def test_translation_commands(multilingual, capsys):
+    from healthskills.cli import main
+
+    root = str(multilingual.root)
+    assert main(["translations", "update", "--project", root]) == 0
+    assert "PO files updated for 3 languages." in capsys.readouterr().out
+    translate(multilingual, "pl", "glossary.po", {"app.term": "aplikacja"})
+    assert main(["translations", "status", "--json", "--project", root]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"pl", "ar", "so"}
+    assert report["pl"]["files"]["glossary.po"] == {
+        "total": 4,
+        "translated": 1,
+        "fuzzy": 0,
+        "missing": 3,
+    }
+    assert report["pl"]["translated"] == 1 and report["pl"]["status"] == "machine"
+    assert main(["translations", "status", "--files", "--project", root]) == 0
+    table = capsys.readouterr().out
+    assert "pl Polish" in table and "glossary.po" in table

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from .build import build_site
 from .check import check_project
-from .i18n import load_languages, translation_status, update_catalogs
-from .load import Project, find_project
+from .i18n import Language, load_languages, translation_status, update_catalogs
+from .load import Content, Project, find_project
 from .problems import Problem, ProblemsFound, summarise
 from .scaffold_files import KINDS, new_file
 from .serve import serve
@@ -86,17 +86,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(project, args.host, args.port)
 
 
-def cmd_translations_update(args: argparse.Namespace) -> int:
+def _valid_content(args: argparse.Namespace) -> tuple[Content, list[Language]] | None:
+    """Content and languages for the translation commands, which only work on valid
+    content (`check_project` already reports problems in languages.yaml and PO files)."""
     project = _project(args)
     if project is None:
-        return 1
+        return None
     content, problems = check_project(project)
-    languages, language_problems = load_languages(project)
-    problems += language_problems
     if any(p.is_error for p in problems):
         _print_problems(problems)
         print("Fix these first: translations are extracted from valid content.", file=sys.stderr)
+        return None
+    languages, _ = load_languages(project)
+    return content, languages
+
+
+def cmd_translations_update(args: argparse.Namespace) -> int:
+    loaded = _valid_content(args)
+    if loaded is None:
         return 1
+    content, languages = loaded
     written, problems = update_catalogs(content, languages)
     if problems:
         _print_problems(problems)
@@ -108,14 +117,10 @@ def cmd_translations_update(args: argparse.Namespace) -> int:
 
 
 def cmd_translations_status(args: argparse.Namespace) -> int:
-    project = _project(args)
-    if project is None:
+    loaded = _valid_content(args)
+    if loaded is None:
         return 1
-    content, problems = check_project(project)
-    languages, language_problems = load_languages(project)
-    if any(p.is_error for p in problems + language_problems):
-        _print_problems(problems + language_problems)
-        return 1
+    content, languages = loaded
     report = translation_status(content, languages)
     if args.json:
         print(json.dumps(status_json(report, languages), indent=2, ensure_ascii=False))
