@@ -40,6 +40,7 @@ LANGUAGES = """- code: en
 
 @pytest.fixture
 def multilingual(project):
+    (project.root / "translations").mkdir(exist_ok=True)  # git keeps no empty folders
     (project.root / "translations" / "languages.yaml").write_text(LANGUAGES, encoding="utf-8")
     return project
 
