@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 from healthskills.build import build_site
@@ -24,7 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-_STARTED = time.monotonic()
 
 
 @functools.cache

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import shutil
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import _STARTED, ARTIFACTS, CHROMIUM_ARGS, built_site_path, site_pages
+from browsing import ARTIFACTS, CHROMIUM_ARGS, built_site_path, site_pages
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -68,28 +66,3 @@ def browser():
 def artifacts() -> Path:
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
-
-
-def pytest_sessionstart(session: pytest.Session) -> None:
-    if not hasattr(session.config, "workerinput"):  # controller only: start a fresh report
-        for old in ARTIFACTS.glob("report-*.jsonl"):
-            old.unlink()
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    lines = []
-    for report in sorted(ARTIFACTS.glob("report-*.jsonl")):
-        lines += [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
-    pages = [line for line in lines if line["kind"] == "page"]
-    if not pages:
-        return
-    violations = sum(line["violations"] for line in pages)
-    incomplete = sum(line["incomplete"] for line in pages)
-    write = terminalreporter.write_line
-    terminalreporter.section("browser suite summary")
-    write(f"pages visited: {len(pages)} ({len({p['lang'] for p in pages})} language(s))")
-    write(f"axe runs: {sum(p['axe_runs'] for p in pages)}, violations: {violations}, "
-          f"incomplete (needs review, not failing): {incomplete}")  # fmt: skip
-    write(f"screenshots: {ARTIFACTS / 'screenshots'}")
-    write(f"axe results to review by hand: {ARTIFACTS}/axe-incomplete-*.txt")
-    write(f"time: {time.monotonic() - _STARTED:.1f} s")
