@@ -55,11 +55,10 @@ def build_site(
     `site_dir` as it was, when content or the build has errors."""
     content, problems = check_project(project, today)
     raw_config, config_problems = read_mkdocs_yml(project)
-    languages, language_problems = load_languages(project)
-    problems += config_problems + language_problems
+    # check_project has already reported problems in languages.yaml and the PO files.
+    languages, _ = load_languages(project)
+    problems += config_problems
     translations = {lang.code: load_translations(project, lang) for lang in languages}
-    for found in translations.values():
-        problems += found.problems
     if any(p.is_error for p in problems):
         raise ProblemsFound(problems)
     warnings = problems

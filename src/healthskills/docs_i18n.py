@@ -7,6 +7,7 @@ The page says so, in the reader's language.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import yaml
@@ -51,7 +52,7 @@ def translate_page(
             blocks.append(f'<div lang="en" dir="ltr" markdown="1">\n\n{block}\n\n</div>')
     if english:
         key = "fallback_parts" if translated else "fallback_page"
-        notice = f'<p class="hs-notice hs-fallback" role="note">{_escape(notices[key])}</p>'
+        notice = f'<p class="hs-notice hs-fallback" role="note">{html.escape(notices[key])}</p>'
         english_heading = '<div lang="en" dir="ltr" markdown="1">\n\n# '
         heading = next(
             (i for i, b in enumerate(blocks) if b.startswith(("# ", english_heading))), None
@@ -61,7 +62,3 @@ def translate_page(
         f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=True)}---\n\n" if front else ""
     )
     return DocsPage(head + "\n\n".join(blocks) + "\n", translated, english)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

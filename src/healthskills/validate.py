@@ -9,6 +9,7 @@ stay short. Every rule runs; nothing stops at the first problem.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 import xml.etree.ElementTree as etree
@@ -19,7 +20,7 @@ from . import markup
 from .load import Content, Loaded
 from .models import Guide, Lesson
 from .problems import Problem, Severity
-from .yamlio import Document, Loc
+from .yamlio import Document, Loc, format_loc
 
 WARN = Severity.WARNING
 EASY_READ_MAX_WORDS = 15
@@ -60,17 +61,11 @@ def _check_unique(doc: Document, items: Iterable[tuple[Loc, str]], what: str) ->
             yield doc.problem(
                 loc,
                 "duplicate-id",
-                f"The {what} id `{item_id}` is used twice (also at {_fmt(seen[item_id])}).",
+                f"The {what} id `{item_id}` is used twice (also at {format_loc(seen[item_id])}).",
                 hint="ids must be unique in the file: translations are keyed on them.",
             )
         else:
             seen[item_id] = loc
-
-
-def _fmt(loc: Loc) -> str:
-    from .yamlio import format_loc
-
-    return format_loc(loc)
 
 
 def _check_dates(doc: Document, model: Lesson | Guide, today: dt.date) -> Iterator[Problem]:
@@ -117,8 +112,6 @@ def _check_reference(
 
 
 def _suggest(target: str, known: Iterable[str]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else ""
 

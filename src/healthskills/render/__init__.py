@@ -173,18 +173,17 @@ class Localised:
 
 
 def localise_content(content: Content, language: Language, translations: Translations) -> Localised:
-    def pick(model: Any, scope: str) -> Any:
+    def pick(model: Any, scope: str, prefix: str = "") -> Any:
         if language.status == "source":
             return model
-        return localise(model, translations.for_file(scope))
+        return localise(model, translations.for_file(scope), prefix)
 
     lessons = {k: pick(v.model, f"lessons/{k}#") for k, v in sorted(content.lessons.items())}
     guides = {k: pick(v.model, f"guides/{k}#") for k, v in sorted(content.guides.items())}
     topics = [
-        pick(topic, "topics#") if language.status == "source" else
-        localise(topic, translations.for_file("topics#"), f"{topic.id}.")
+        pick(topic, "topics#", f"{topic.id}.")
         for topic in (content.topics.model.root if content.topics else [])
-    ]  # fmt: skip
+    ]
     return Localised(language, translations, lessons, guides, topics)
 
 
