@@ -19,6 +19,7 @@ from typing import Any
 
 from .assets import Assets, collect_assets
 from .check import check_project
+from .compress import precompress
 from .docs_i18n import translate_page
 from .i18n import (
     THEME_PREFIX,
@@ -112,6 +113,7 @@ def build_site(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         (building / "index.html").write_text(root_index, encoding="utf-8")
+        precompress([building / "index.html", *(building / rel for rel in assets.files)])
         _normalise_times(building)
         link_problems = check_site(building)
         if link_problems:
@@ -165,7 +167,11 @@ def _extra(
 ) -> dict[str, Any]:
     tr = translations[language.code]
     return {
-        "stylesheet": assets.stylesheet,
+        "css": assets.css,
+        "print_css": assets.print_css,
+        "script": assets.script,
+        "favicon": assets.favicon,
+        "service_worker": assets.service_worker,
         "lang": language.code,
         "root_url": site_url,
         "languages": [
@@ -173,7 +179,10 @@ def _extra(
             for lang in languages
         ],
         "machine_notice": _ui(tr, "machine_notice") if language.status == "machine" else "",
-        "strings": {key: _ui(tr, key) for key in ("languages", "language_switcher")},
+        "strings": {
+            key: _ui(tr, key)
+            for key in ("languages", "language_switcher", "offline_copy", "try_again")
+        },
     }
 
 

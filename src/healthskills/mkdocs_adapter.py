@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader
 
+from .compress import precompress, text_files
 from .load import Project
 from .problems import Problem, Severity
 from .render import PageSource
@@ -194,7 +195,28 @@ def build_language(job: LanguageBuild) -> list[Problem]:
     if not problems:
         _set_html_direction(out_dir, lang, job.direction)
         _add_sitemap_alternates(out_dir, lang, [x["code"] for x in job.extra["languages"]])
+        _drop_theme_assets(out_dir, docs)
+        precompress(text_files(out_dir))
     return problems
+
+
+def _drop_theme_assets(site: Path, docs: Path) -> None:
+    """Our template loads none of the theme's stylesheets, scripts or images (see
+    theme/main.html), so its copies (about 3 MB per language) are removed, unless the
+    project's own docs put a file at the same path."""
+    theme_assets = Path(str(resources.files("material").joinpath("templates")))
+    for path in sorted((theme_assets / "assets").rglob("*"), reverse=True):
+        rel = path.relative_to(theme_assets)
+        built = site / rel
+        if (docs / rel).exists():
+            continue
+        if path.is_file() and built.is_file():
+            built.unlink()
+        elif path.is_dir() and built.is_dir() and not any(built.iterdir()):
+            built.rmdir()
+    assets = site / "assets"
+    if assets.is_dir() and not any(assets.iterdir()) and not (docs / "assets").exists():
+        assets.rmdir()
 
 
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

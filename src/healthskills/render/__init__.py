@@ -120,6 +120,16 @@ class _Page:
     def lesson_link(self, lesson_id: str) -> str:
         return self.link(lesson_url(self.lang, lesson_id))
 
+    def offline_files(self, lesson_ids: list[str]) -> str:
+        """What "save for offline" keeps for these lessons: each page and its pictures,
+        as space-separated links (the page script hands them to the service worker)."""
+        urls = []
+        for lesson_id in lesson_ids:
+            urls.append(self.lesson_link(lesson_id))
+            lesson = self.content.lessons[lesson_id].model
+            urls += [self.picture(step.picture.name) for step in lesson.steps if step.picture]
+        return " ".join(dict.fromkeys(urls))
+
     def guide_link(self, guide_id: str) -> str:
         return self.link(guide_url(self.lang, guide_id))
 
@@ -280,7 +290,7 @@ def render_language(
 def render_root_index(languages: list[Language], assets: Assets, site_name: str) -> str:
     """The page at `/`: leads to the languages. Standalone and tiny."""
     return _ENV.get_template("root_index.html").render(
-        languages=languages, stylesheet=assets.stylesheet, site_name=site_name, t=ENGLISH
+        languages=languages, assets=assets, site_name=site_name, t=ENGLISH
     )
 
 

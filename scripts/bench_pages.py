@@ -1,0 +1,1112 @@
+"""Page weight and first paint: our lesson pages against a default mkdocs-material build.
+
+Why: many learners browse on 2G/3G or scarce pay-as-you-go data (see BUDGETS.md). A lesson
+page must cost at least 3× fewer bytes and paint at least 2× sooner than a default
+mkdocs-material build of the same lesson, and paint within 2.5 s on "Slow 3G" with a 4×
+slower CPU. This script measures both sites in the same run, on the same machine, through
+the same HTTP server, so the ratio is fair even when the absolute figures drift.
+
+How:
+- Ours: the real site, built with healthskills into a temporary folder (or `--site DIR`).
+- Default: the same English pages (our renderer's finished HTML bodies, staged the way
+  mkdocs_adapter.stage_docs does it) built by mkdocs with `theme: {name: material}` at its
+  default settings and `plugins: [search]`; the site's name, description, address,
+  copyright and nav are kept, because they are content, not theme settings. It is mounted at
+  `/en/` with our `assets/` folder at its root, so pictures resolve exactly as on our site.
+- Each site has its own localhost server (same code for both) that honours
+  `Accept-Encoding: br`: a precompressed `file.br` when there is one, otherwise brotli
+  quality 11 on the fly (cached) for text files. It logs every byte it writes.
+- Every load is a fresh browser context (cold cache, no service worker from an earlier
+  load) with CDP network throttling (`Network.emulateNetworkConditions`) and CPU throttling
+  (`Emulation.setCPUThrottlingRate`, 4× for both profiles). Requests to other hosts (the
+  default theme's Google Fonts) are aborted and counted: there is no internet here, and the
+  budgets' figure for a default page excludes web fonts.
+- Bytes are what crossed the wire: response headers plus the (brotli) body, from CDP's
+  `Network.loadingFinished` and checked against the server's own log. Requests the page's
+  CDP session cannot see (a dedicated worker's or a service worker's own fetches) come from
+  the server log, as kind "worker/sw". FCP comes from the paint timeline, LCP from a
+  buffered PerformanceObserver installed before navigation. A load ends when nothing is in
+  flight and nothing has happened for `--settle` ms, so deferred fetches are counted.
+
+Run:  .venv/bin/python scripts/bench_pages.py [--runs 5] [--pages a,b,c] [--json out.json]
+It prints figures and exits 0; with `--check` it exits 1 when a target fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import importlib.util
+import json
+import logging
+import posixpath
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import brotli
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_PAGES = ("set-up-nhs-app", "book-gp-appointment", "order-repeat-prescription")
+CHROMIUM = "/usr/bin/chromium"
+
+# Issue targets (PASS/FAIL, and what --check enforces) and BUDGETS.md budgets (shown too).
+BYTES_RATIO_TARGET = 3.0
+FCP_RATIO_TARGET = 2.0
+FCP_TARGET_MS = 2500.0
+RENDER_BLOCKING_BUDGET_KB = 14.0
+EXCLUDING_PICTURES_BUDGET_KB = 30.0
+
+
+@dataclass(frozen=True)
+class Profile:
+    key: str
+    name: str
+    latency_ms: float
+    down_bps: float
+    """Bytes per second, as CDP wants them."""
+    up_bps: float
+    cpu_rate: float
+
+    def describe(self) -> str:
+        return (
+            f"{self.name}: {self.latency_ms:.0f} ms latency, {self.down_bps:,.0f} B/s down, "
+            f"{self.up_bps:,.0f} B/s up, CPU {self.cpu_rate:g}× slower"
+        )
+
+
+PROFILES = {
+    "slow3g": Profile("slow3g", "Slow 3G", 2000, 50_000, 50_000, 4),
+    "regular2g": Profile("regular2g", "Regular 2G", 300, 32_000, 6_400, 4),
+}
+
+KINDS = ("document", "stylesheet", "script", "image", "font", "fetch/xhr", "other", "worker/sw")
+"""Kinds of request, from CDP's resource type; "worker/sw" is what only the server saw."""
+CDP_KINDS = {
+    "Document": "document",
+    "Stylesheet": "stylesheet",
+    "Script": "script",
+    "Image": "image",
+    "Font": "font",
+    "XHR": "fetch/xhr",
+    "Fetch": "fetch/xhr",
+}
+PICTURE_KINDS = ("image",)
+
+
+# --- the two sites --------------------------------------------------------------------------
+
+
+def build_ours(project: Path, out: Path, workers: int | None) -> Path:
+    from healthskills.build import build_site
+    from healthskills.load import Project
+
+    build_site(Project(project), out, workers=workers)
+    return out
+
+
+def build_default(project: Path, ours: Path, out: Path) -> dict[str, Any]:
+    """A default mkdocs-material build of our English pages into `out/en/`, with a copy of
+    our `assets/` (pictures) at `out/`. Returns the mkdocs.yml it used."""
+    from healthskills.assets import collect_assets
+    from healthskills.check import check_project
+    from healthskills.i18n import load_languages, load_translations, translation_status
+    from healthskills.load import Project
+    from healthskills.mkdocs_adapter import read_mkdocs_yml, stage_docs
+    from healthskills.problems import ProblemsFound
+    from healthskills.render import render_language, render_status_page
+    from healthskills.status_report import status_json
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    proj = Project(project)
+    content, problems = check_project(proj)
+    if any(p.is_error for p in problems):
+        raise ProblemsFound(problems)
+    raw, _ = read_mkdocs_yml(proj)
+    languages, _ = load_languages(proj)
+    english = next(lang for lang in languages if lang.status == "source")
+    translations = load_translations(proj, english)
+    assets = collect_assets(content)
+    pages = render_language(content, assets, english, translations)
+    status = status_json(translation_status(content, languages), languages)
+    pages.append(render_status_page(content, assets, english, translations, languages, status))
+
+    stage = out.parent / f"{out.name}-stage"
+    found = stage_docs(proj, pages, stage / "docs", {})
+    if found:
+        raise ProblemsFound(found)
+    config: dict[str, Any] = {
+        key: raw[key] for key in ("site_name", "site_description", "copyright", "nav") if key in raw
+    }
+    if raw.get("site_url"):
+        config["site_url"] = str(raw["site_url"]).rstrip("/") + "/en/"
+    config["theme"] = {"name": "material"}
+    config["plugins"] = ["search"]
+    (stage / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level
+    logger.setLevel(logging.ERROR)  # the nav leaves a few pages out: mkdocs says so at INFO
+    try:
+        cfg = load_config(config_file=str(stage / "mkdocs.yml"), site_dir=str(out / "en"))
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    finally:
+        logger.setLevel(saved)
+    shutil.copytree(ours / "assets", out / "assets")
+    return config
+
+
+# --- the HTTP server ------------------------------------------------------------------------
+
+TEXT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "css": "text/css; charset=utf-8",
+    "js": "text/javascript; charset=utf-8",
+    "mjs": "text/javascript; charset=utf-8",
+    "json": "application/json",
+    "map": "application/json",
+    "webmanifest": "application/manifest+json",
+    "svg": "image/svg+xml",
+    "xml": "application/xml",
+    "txt": "text/plain; charset=utf-8",
+}
+OTHER_TYPES = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "avif": "image/avif",
+    "ico": "image/x-icon",
+    "woff": "font/woff",
+    "woff2": "font/woff2",
+    "gz": "application/gzip",
+    "br": "application/octet-stream",
+    "pdf": "application/pdf",
+}
+
+
+@dataclass
+class Served:
+    """One response, as the server wrote it."""
+
+    path: str
+    status: int
+    content_type: str
+    encoding: str
+    """`br` or `gzip` (`.br`/`.gz` file on disk, or `*-fly` when compressed here), or ``."""
+    header_bytes: int
+    body_bytes: int
+    start: float
+    end: float
+
+    @property
+    def wire_bytes(self) -> int:
+        return self.header_bytes + self.body_bytes
+
+
+class _CountingWriter:
+    """Wraps the socket writer and counts every byte written to it."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def write(self, data: bytes) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def close(self) -> None:
+        self.raw.close()
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.raw.closed)
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A static file server on localhost that logs what it sends. Same code for both sites."""
+
+    daemon_threads = True
+
+    def __init__(self, root: Path, name: str) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.root = root.resolve()
+        self.name = name
+        self.lock = threading.Lock()
+        self.log: list[Served] = []
+        self.inflight = 0
+        self.last_activity = time.monotonic()
+        self.cache: dict[tuple[Path, str], bytes] = {}
+        self.checked: dict[Path, bool] = {}
+        """Precompressed file → whether it decompresses to its source file."""
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}/"
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.log)
+
+    def since(self, mark: int) -> list[Served]:
+        with self.lock:
+            return list(self.log[mark:])
+
+    def encoded(self, path: Path, encoding: str) -> tuple[bytes, str]:
+        """The body for `encoding` (br or gzip): the precompressed file next to `path` when
+        there is one, otherwise compressed here at the highest level and cached."""
+        suffix = {"br": ".br", "gzip": ".gz"}[encoding]
+        pre = path.with_name(path.name + suffix)
+        if pre.is_file():
+            data = pre.read_bytes()
+            if pre not in self.checked:
+                source = path.read_bytes()
+                try:
+                    plain = brotli.decompress(data) if encoding == "br" else gzip.decompress(data)
+                except Exception:
+                    plain = None
+                self.checked[pre] = plain == source
+            return data, encoding
+        key = (path, encoding)
+        with self.lock:
+            cached = self.cache.get(key)
+        if cached is None:
+            source = path.read_bytes()
+            if encoding == "br":
+                cached = brotli.compress(source, quality=11)
+            else:
+                cached = gzip.compress(source, compresslevel=9, mtime=0)
+            with self.lock:
+                self.cache[key] = cached
+        return cached, f"{encoding}-fly"
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: SiteServer
+    protocol_version = "HTTP/1.1"
+    server_version = "bench"
+    sys_version = ""
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)  # type: ignore[assignment]
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def do_GET(self) -> None:
+        self._serve(head=False)
+
+    def _serve(self, head: bool) -> None:
+        server = self.server
+        writer: _CountingWriter = self.wfile  # type: ignore[assignment]
+        start_bytes, start = writer.count, time.monotonic()
+        with server.lock:
+            server.inflight += 1
+            server.last_activity = start
+        status, content_type, encoding, header_bytes = 500, "", "", 0
+        try:
+            status, content_type, encoding, body = self._response()
+            self.send_response(status)
+            if status == 301:
+                self.send_header("Location", content_type)
+                content_type = ""
+            else:
+                self.send_header("Content-Type", content_type)
+            if content_type.split(";")[0] in {t.split(";")[0] for t in TEXT_TYPES.values()}:
+                self.send_header("Vary", "Accept-Encoding")
+            if encoding:
+                self.send_header("Content-Encoding", encoding.removesuffix("-fly"))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            header_bytes = writer.count - start_bytes
+            if not head:
+                self.wfile.write(body)
+        finally:
+            end = time.monotonic()
+            with server.lock:
+                server.inflight -= 1
+                server.last_activity = end
+                server.log.append(
+                    Served(
+                        self.path,
+                        status,
+                        content_type,
+                        encoding,
+                        header_bytes,
+                        writer.count - start_bytes - header_bytes,
+                        start,
+                        end,
+                    )
+                )
+
+    def _response(self) -> tuple[int, str, str, bytes]:
+        """Status, content type (or Location for a redirect), encoding and body."""
+        root = self.server.root
+        url_path = urllib.parse.urlsplit(self.path).path
+        rel = posixpath.normpath(urllib.parse.unquote(url_path)).lstrip("/")
+        target = (root / rel).resolve() if rel not in ("", ".") else root
+        if not target.is_relative_to(root) or not target.exists():
+            return 404, "text/plain; charset=utf-8", "", b"Not found\n"
+        if target.is_dir():
+            if not url_path.endswith("/"):
+                return 301, url_path + "/", "", b""
+            target = target / "index.html"
+            if not target.is_file():
+                return 404, "text/plain; charset=utf-8", "", b"Not found\n"
+        ext = target.suffix.lstrip(".").lower()
+        if ext in TEXT_TYPES:
+            accepted = _accepted_encodings(self.headers.get("Accept-Encoding", ""))
+            for encoding in ("br", "gzip"):
+                if encoding in accepted:
+                    body, how = self.server.encoded(target, encoding)
+                    return 200, TEXT_TYPES[ext], how, body
+            return 200, TEXT_TYPES[ext], "", target.read_bytes()
+        return 200, OTHER_TYPES.get(ext, "application/octet-stream"), "", target.read_bytes()
+
+
+def _accepted_encodings(header: str) -> set[str]:
+    accepted = set()
+    for item in header.split(","):
+        name, _, params = item.strip().partition(";")
+        q = re.search(r"q=([0-9.]+)", params)
+        if name and not (q and float(q.group(1)) == 0):
+            accepted.add(name.strip().lower())
+    return accepted
+
+
+# --- one page load --------------------------------------------------------------------------
+
+LCP_SCRIPT = """
+window.__benchLcp = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__benchLcp.push({time: e.startTime, element: e.element ? e.element.tagName : null,
+                              size: e.size, url: e.url || null});
+    }
+  }).observe({type: "largest-contentful-paint", buffered: true});
+} catch (e) {}
+"""
+
+READ_METRICS = """() => {
+  const nav = performance.getEntriesByType("navigation")[0] || {};
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  const lcp = (window.__benchLcp || []).at(-1);
+  return {
+    fcp: fcp ? fcp.startTime : null,
+    lcp: lcp ? lcp.time : null,
+    lcp_element: lcp ? lcp.element : null,
+    ttfb: nav.responseStart || null,
+    dom_content_loaded: nav.domContentLoadedEventEnd || null,
+    load: nav.loadEventEnd || null,
+    render_blocking: performance.getEntriesByType("resource")
+      .filter((e) => e.renderBlockingStatus === "blocking").map((e) => e.name),
+    service_worker: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+  };
+}"""
+
+LOCAL = re.compile(r"^https?://(127\.0\.0\.1|localhost)(:\d+)?/")
+OTHER_HOSTS = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)(:\d+)?/)(https?|wss?):")
+
+
+@dataclass
+class Load:
+    site: str
+    profile: str
+    page: str
+    run: int
+    fcp_ms: float | None
+    lcp_ms: float | None
+    load_ms: float | None
+    ttfb_ms: float | None
+    lcp_element: str | None
+    bytes_by_kind: dict[str, int]
+    requests_by_kind: dict[str, int]
+    render_blocking_bytes: int
+    aborted: list[str]
+    from_service_worker: int
+    timed_out: bool
+    seconds: float
+    mismatches: list[str] = field(default_factory=list)
+    """Requests whose CDP byte count differs from what the server wrote."""
+    served: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.bytes_by_kind.values())
+
+    @property
+    def excluding_pictures(self) -> int:
+        return self.total - sum(self.bytes_by_kind.get(k, 0) for k in PICTURE_KINDS)
+
+    @property
+    def requests(self) -> int:
+        return sum(self.requests_by_kind.values())
+
+
+class _CdpRequests:
+    """Network events from the page's CDP session."""
+
+    def __init__(self) -> None:
+        self.requests: dict[str, dict[str, Any]] = {}
+        self.done: list[dict[str, Any]] = []
+        self.last_event = time.monotonic()
+
+    def _get(self, event: dict[str, Any]) -> dict[str, Any]:
+        self.last_event = time.monotonic()
+        return self.requests.setdefault(event["requestId"], {})
+
+    def will_be_sent(self, event: dict[str, Any]) -> None:
+        request = self._get(event)
+        redirect = event.get("redirectResponse")
+        if redirect and request.get("url"):
+            self.done.append(
+                {
+                    **request,
+                    "bytes": redirect.get("encodedDataLength", 0),
+                    "status": redirect.get("status"),
+                }
+            )
+        request.update(url=event["request"]["url"], type=event.get("type") or "Other")
+
+    def response(self, event: dict[str, Any]) -> None:
+        request = self._get(event)
+        response = event["response"]
+        request.update(
+            type=event.get("type") or request.get("type") or "Other",
+            status=response.get("status"),
+            from_sw=bool(response.get("fromServiceWorker")),
+            from_cache=bool(response.get("fromDiskCache") or response.get("fromPrefetchCache")),
+        )
+
+    def finished(self, event: dict[str, Any]) -> None:
+        request = self._get(event)
+        self.done.append({**request, "bytes": int(event.get("encodedDataLength") or 0)})
+
+    def failed(self, event: dict[str, Any]) -> None:
+        request = self._get(event)
+        self.done.append({**request, "bytes": 0, "failed": event.get("errorText", "")})
+
+
+def measure(
+    browser: Any,
+    server: SiteServer,
+    page_url: str,
+    profile: Profile,
+    viewport: tuple[int, int],
+    settle_ms: float,
+    timeout_s: float,
+) -> tuple[dict[str, Any], list[Served], _CdpRequests, list[str], bool]:
+    """Load one page in a fresh context; return its metrics, what the server sent, the
+    CDP requests, the aborted URLs and whether the load timed out."""
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    aborted: list[str] = []
+    inflight: set[Any] = set()
+    last = [time.monotonic()]
+
+    def abort(route: Any) -> None:
+        aborted.append(route.request.url)
+        route.abort()
+
+    def started(request: Any) -> None:
+        if request.url.startswith(("http:", "https:")):
+            inflight.add(request)
+        last[0] = time.monotonic()
+
+    def ended(request: Any) -> None:
+        inflight.discard(request)
+        last[0] = time.monotonic()
+
+    try:
+        context.route(OTHER_HOSTS, abort)
+        context.add_init_script(LCP_SCRIPT)
+        context.on("request", started)
+        context.on("requestfinished", ended)
+        context.on("requestfailed", ended)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        network = _CdpRequests()
+        cdp.on("Network.requestWillBeSent", network.will_be_sent)
+        cdp.on("Network.responseReceived", network.response)
+        cdp.on("Network.loadingFinished", network.finished)
+        cdp.on("Network.loadingFailed", network.failed)
+        cdp.send("Network.enable")
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": profile.latency_ms,
+                "downloadThroughput": profile.down_bps,
+                "uploadThroughput": profile.up_bps,
+            },
+        )
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_rate})
+        mark = server.mark()
+        begin = time.monotonic()
+        page.goto(page_url, wait_until="load", timeout=timeout_s * 1000)
+        timed_out = False
+        while True:
+            page.wait_for_timeout(100)
+            now = time.monotonic()
+            quiet = now - max(last[0], network.last_event, server.last_activity)
+            if not inflight and not server.inflight and quiet * 1000 >= settle_ms:
+                break
+            if now - begin > timeout_s:
+                timed_out = True
+                break
+        metrics = page.evaluate(READ_METRICS)
+        served = server.since(mark)
+        cdp.detach()
+    finally:
+        context.close()
+    return metrics, served, network, aborted, timed_out
+
+
+def account(
+    site: str,
+    profile: Profile,
+    page: str,
+    run: int,
+    metrics: dict[str, Any],
+    served: list[Served],
+    network: _CdpRequests,
+    aborted: list[str],
+    timed_out: bool,
+    seconds: float,
+) -> Load:
+    """Bytes and requests by kind: CDP's count for what the page saw come from the network,
+    the server's log for the rest; every CDP count is checked against the server's."""
+    by_kind: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    unmatched: dict[str, list[Served]] = defaultdict(list)
+    for item in served:
+        unmatched[item.path].append(item)
+    mismatches: list[str] = []
+    from_sw = 0
+    bytes_by_url: dict[str, int] = {}
+    for request in network.done:
+        url = request.get("url", "")
+        if not LOCAL.match(url) or request.get("failed"):
+            continue
+        if request.get("from_sw") or request.get("from_cache"):
+            from_sw += 1  # what the service worker fetched is in the server log
+            continue
+        parts = urllib.parse.urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        kind = CDP_KINDS.get(request.get("type", ""), "other")
+        if unmatched.get(path):
+            item = unmatched[path].pop(0)
+            if item.wire_bytes != request["bytes"]:
+                mismatches.append(f"{path}: CDP {request['bytes']}, server {item.wire_bytes}")
+        else:
+            mismatches.append(f"{path}: CDP {request['bytes']}, not in the server log")
+        by_kind[kind] += request["bytes"]
+        count[kind] += 1
+        bytes_by_url[url.split("#")[0]] = bytes_by_url.get(url.split("#")[0], 0) + request["bytes"]
+    for items in unmatched.values():
+        for item in items:
+            by_kind["worker/sw"] += item.wire_bytes
+            count["worker/sw"] += 1
+    document = next(
+        (r["bytes"] for r in network.done if r.get("type") == "Document" and not r.get("failed")),
+        0,
+    )
+    blocking = document + sum(bytes_by_url.get(u, 0) for u in set(metrics["render_blocking"]))
+    return Load(
+        site=site,
+        profile=profile.key,
+        page=page,
+        run=run,
+        fcp_ms=metrics["fcp"],
+        lcp_ms=metrics["lcp"],
+        load_ms=metrics["load"],
+        ttfb_ms=metrics["ttfb"],
+        lcp_element=metrics["lcp_element"],
+        bytes_by_kind={k: by_kind[k] for k in KINDS},
+        requests_by_kind={k: count[k] for k in KINDS},
+        render_blocking_bytes=blocking,
+        aborted=aborted,
+        from_service_worker=from_sw,
+        timed_out=timed_out,
+        seconds=seconds,
+        mismatches=mismatches,
+        served=[asdict(s) for s in served],
+    )
+
+
+# --- figures --------------------------------------------------------------------------------
+
+
+def _median(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def page_medians(loads: list[Load]) -> dict[str, float | None]:
+    """Median over runs of every figure of one page on one site and profile."""
+    figures: dict[str, float | None] = {}
+    for kind in KINDS:
+        figures[f"bytes.{kind}"] = _median([x.bytes_by_kind[kind] for x in loads])
+    figures["bytes.total"] = _median([x.total for x in loads])
+    figures["bytes.excluding_pictures"] = _median([x.excluding_pictures for x in loads])
+    figures["bytes.render_blocking"] = _median([x.render_blocking_bytes for x in loads])
+    figures["requests"] = _median([x.requests for x in loads])
+    figures["aborted"] = _median([len(x.aborted) for x in loads])
+    figures["fcp_ms"] = _median([x.fcp_ms for x in loads])
+    figures["lcp_ms"] = _median([x.lcp_ms for x in loads])
+    figures["load_ms"] = _median([x.load_ms for x in loads])
+    return figures
+
+
+def _mean(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def _ratio(default: float | None, ours: float | None) -> float | None:
+    if default is None or ours is None or ours <= 0:
+        return None
+    return default / ours
+
+
+def _kb(value: float | None) -> str:
+    return "—" if value is None else f"{value / 1000:.1f}"
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def _x(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def summarise(
+    loads: list[Load], profiles: list[Profile], pages: list[str]
+) -> dict[str, dict[str, Any]]:
+    """Per profile: per page and site the medians over runs; the mean over pages; checks."""
+    result: dict[str, dict[str, Any]] = {}
+    for profile in profiles:
+        per_page: dict[str, dict[str, dict[str, float | None]]] = {}
+        for page in pages:
+            per_page[page] = {
+                site: page_medians(
+                    [x for x in loads if (x.profile, x.page, x.site) == (profile.key, page, site)]
+                )
+                for site in ("ours", "default")
+            }
+        keys = list(next(iter(per_page.values()))["ours"])
+        mean = {
+            site: {k: _mean([per_page[p][site][k] for p in pages]) for k in keys}
+            for site in ("ours", "default")
+        }
+        checks = []
+
+        def check(name: str, values: list[float | None], ok: Any, issue: bool) -> None:
+            passed = [v is not None and bool(ok(v)) for v in values]
+            checks.append(
+                {
+                    "target": name,
+                    "values": values,
+                    "passed": sum(passed),
+                    "pages": len(values),
+                    "pass": all(passed),
+                    "issue_target": issue,
+                }
+            )
+
+        bytes_ratio = [
+            _ratio(
+                per_page[p]["default"]["bytes.excluding_pictures"],
+                per_page[p]["ours"]["bytes.excluding_pictures"],
+            )
+            for p in pages
+        ]
+        fcp_ratio = [
+            _ratio(per_page[p]["default"]["fcp_ms"], per_page[p]["ours"]["fcp_ms"]) for p in pages
+        ]
+        check(
+            f"≥ {BYTES_RATIO_TARGET:g}× fewer bytes, excluding pictures (default/ours)",
+            bytes_ratio,
+            lambda v: v >= BYTES_RATIO_TARGET,
+            True,
+        )
+        check(
+            f"≥ {FCP_RATIO_TARGET:g}× faster first contentful paint (default/ours)",
+            fcp_ratio,
+            lambda v: v >= FCP_RATIO_TARGET,
+            True,
+        )
+        if profile.key == "slow3g":
+            check(
+                f"our first contentful paint ≤ {FCP_TARGET_MS:.0f} ms",
+                [per_page[p]["ours"]["fcp_ms"] for p in pages],
+                lambda v: v <= FCP_TARGET_MS,
+                True,
+            )
+        check(
+            f"budget: HTML + render-blocking CSS/JS ≤ {RENDER_BLOCKING_BUDGET_KB:g} KB (ours)",
+            [per_page[p]["ours"]["bytes.render_blocking"] for p in pages],
+            lambda v: v <= RENDER_BLOCKING_BUDGET_KB * 1000,
+            False,
+        )
+        check(
+            f"budget: everything excluding pictures ≤ {EXCLUDING_PICTURES_BUDGET_KB:g} KB (ours)",
+            [per_page[p]["ours"]["bytes.excluding_pictures"] for p in pages],
+            lambda v: v <= EXCLUDING_PICTURES_BUDGET_KB * 1000,
+            False,
+        )
+        check(
+            "budget: no web fonts or third-party requests (ours)",
+            [per_page[p]["ours"]["aborted"] for p in pages],
+            lambda v: v == 0,
+            False,
+        )
+        result[profile.key] = {"per_page": per_page, "mean": mean, "checks": checks}
+    return result
+
+
+def print_tables(
+    summary: dict[str, dict[str, Any]], profiles: list[Profile], pages: list[str], runs: int
+) -> None:
+    for profile in profiles:
+        data = summary[profile.key]
+        ours, default = data["mean"]["ours"], data["mean"]["default"]
+        print()
+        print(profile.describe())
+        print(f"  median of {runs} run(s) per page, then the mean over {len(pages)} page(s)")
+        print(f"  {'':32} {'ours':>9} {'default':>9} {'default/ours':>13}")
+
+        def row(label: str, key: str, fmt: Any, ratio: bool = True) -> None:
+            r = _x(_ratio(default[key], ours[key])) if ratio else ""
+            print(f"  {label:32} {fmt(ours[key]):>9} {fmt(default[key]):>9} {r:>13}")
+
+        for kind in KINDS:
+            row(f"{kind} KB", f"bytes.{kind}", _kb, ratio=False)
+        row("total KB", "bytes.total", _kb)
+        row("excluding pictures KB", "bytes.excluding_pictures", _kb)
+        row("HTML + render-blocking KB", "bytes.render_blocking", _kb)
+        row(
+            "requests",
+            "requests",
+            lambda v: "—" if v is None else f"{v:.1f}".rstrip("0").rstrip("."),
+        )
+        row("aborted (other hosts)", "aborted", lambda v: "—" if v is None else f"{v:g}", False)
+        row("first contentful paint ms", "fcp_ms", _ms)
+        row("largest contentful paint ms", "lcp_ms", _ms)
+        row("load event ms", "load_ms", _ms)
+        print()
+        print(
+            f"  {'per page (medians)':32} {'KB excl. pictures':>26} {'FCP ms':>24} {'LCP ms':>16}"
+        )
+        print(
+            f"  {'':32} {'ours':>7} {'default':>8} {'ratio':>9} {'ours':>7} {'default':>7} "
+            f"{'ratio':>8} {'ours':>7} {'default':>8}"
+        )
+        for page in pages:
+            o, d = data["per_page"][page]["ours"], data["per_page"][page]["default"]
+            print(
+                f"  {page:32} {_kb(o['bytes.excluding_pictures']):>7} "
+                f"{_kb(d['bytes.excluding_pictures']):>8} "
+                f"{_x(_ratio(d['bytes.excluding_pictures'], o['bytes.excluding_pictures'])):>9} "
+                f"{_ms(o['fcp_ms']):>7} {_ms(d['fcp_ms']):>7} "
+                f"{_x(_ratio(d['fcp_ms'], o['fcp_ms'])):>8} "
+                f"{_ms(o['lcp_ms']):>7} {_ms(d['lcp_ms']):>8}"
+            )
+        print()
+        for item in data["checks"]:
+            verdict = "PASS" if item["pass"] else "FAIL"
+            tag = "" if item["issue_target"] else " (info)"
+            print(f"  {verdict}{tag:7} {item['target']}: {item['passed']}/{item['pages']} pages")
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def _chromium_args(project: Path) -> list[str]:
+    """The browser suite's Chromium flags (background networking off), from one place."""
+    path = project / "tests" / "browser" / "browsing.py"
+    spec = importlib.util.spec_from_file_location("healthskills_browsing", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot read {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.CHROMIUM_ARGS)
+
+
+def _pages(value: str) -> list[str]:
+    pages = [p.strip().strip("/") for p in value.split(",") if p.strip()]
+    if not pages:
+        raise argparse.ArgumentTypeError("give at least one lesson id")
+    return pages
+
+
+def _viewport(value: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)x(\d+)", value)
+    if not match:
+        raise argparse.ArgumentTypeError("expected WIDTHxHEIGHT, such as 360x740")
+    return int(match.group(1)), int(match.group(2))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Bytes, requests and paint times of lesson pages: ours against a default "
+        "mkdocs-material build of the same content, under CDP network and CPU throttling.",
+    )
+    parser.add_argument("--project", type=Path, default=REPO, help="project folder (%(default)s)")
+    parser.add_argument(
+        "--site", type=Path, help="an existing build of our site (default: build one)"
+    )
+    parser.add_argument(
+        "--pages",
+        type=_pages,
+        default=list(DEFAULT_PAGES),
+        help="comma-separated lesson ids (default: %(default)s)",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="loads per page, site and profile")
+    parser.add_argument(
+        "--profiles",
+        type=lambda v: [PROFILES[k] for k in v.split(",")],
+        default=list(PROFILES.values()),
+        help=f"comma-separated, from {', '.join(PROFILES)} (default: both)",
+    )
+    parser.add_argument(
+        "--viewport",
+        type=_viewport,
+        default=(360, 740),
+        help="WIDTHxHEIGHT of a phone, in CSS pixels (default: 360x740)",
+    )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=2000,
+        help="ms with nothing in flight or happening that ends a load (%(default)s)",
+    )
+    parser.add_argument("--timeout", type=float, default=90, help="seconds per load (%(default)s)")
+    parser.add_argument("--workers", type=int, help="build processes for our site")
+    parser.add_argument("--chromium", default=CHROMIUM, help="browser binary (%(default)s)")
+    parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites; print where")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target fails")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    import mkdocs
+    from material import __version__ as material_version
+
+    work = Path(tempfile.mkdtemp(prefix="healthskills-bench-"))
+    servers: list[SiteServer] = []
+    try:
+        began = time.monotonic()
+        if args.site:
+            ours_dir = args.site.resolve()
+        else:
+            print(f"building our site from {args.project} …", file=sys.stderr)
+            ours_dir = build_ours(args.project.resolve(), work / "ours", args.workers)
+        print("building the default mkdocs-material site …", file=sys.stderr)
+        default_config = build_default(args.project.resolve(), ours_dir, work / "default")
+        sites = {"ours": ours_dir, "default": work / "default"}
+        for page in args.pages:
+            for site, root in sites.items():
+                if not (root / "en" / "lessons" / page / "index.html").is_file():
+                    raise SystemExit(f"{site}: no page en/lessons/{page}/ in {root}")
+        servers = [SiteServer(sites["ours"], "ours"), SiteServer(sites["default"], "default")]
+        by_name = {s.name: s for s in servers}
+        loads: list[Load] = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=args.chromium, args=_chromium_args(args.project)
+            )
+            unthrottled = Profile("none", "none", 0, -1, -1, 1)
+            print("warming up (fills the servers' compression caches) …", file=sys.stderr)
+            for page in args.pages:
+                for site, server in by_name.items():
+                    url = f"{server.url}en/lessons/{page}/"
+                    measure(browser, server, url, unthrottled, args.viewport, 500, args.timeout)
+            total = len(args.pages) * len(args.profiles) * args.runs * 2
+            for run in range(1, args.runs + 1):
+                for profile in args.profiles:
+                    for page in args.pages:
+                        for site, server in by_name.items():
+                            url = f"{server.url}en/lessons/{page}/"
+                            start = time.monotonic()
+                            result = measure(
+                                browser,
+                                server,
+                                url,
+                                profile,
+                                args.viewport,
+                                args.settle,
+                                args.timeout,
+                            )
+                            load = account(
+                                site, profile, page, run, *result, seconds=time.monotonic() - start
+                            )
+                            loads.append(load)
+                            print(
+                                f"[{len(loads)}/{total}] {profile.name} {page} {site} run {run}: "
+                                f"{load.excluding_pictures / 1000:.1f} KB excl. pictures, "
+                                f"FCP {_ms(load.fcp_ms)} ms, LCP {_ms(load.lcp_ms)} ms "
+                                f"({load.seconds:.1f} s{', TIMED OUT' if load.timed_out else ''})",
+                                file=sys.stderr,
+                            )
+            browser_version = browser.version
+            browser.close()
+
+        summary = summarise(loads, args.profiles, args.pages)
+        aborted = {
+            site: Counter(u for x in loads if x.site == site for u in x.aborted) for site in by_name
+        }
+        mismatches = [m for x in loads for m in x.mismatches]
+        matched = sum(x.requests - x.requests_by_kind["worker/sw"] for x in loads)
+        encodings = Counter(
+            (name, s.encoding or "identity")
+            for name, server in by_name.items()
+            for s in server.log
+            if s.status == 200
+        )
+        stale = sorted(str(p) for s in servers for p, ok in s.checked.items() if not ok)
+
+        print()
+        print(
+            f"Lesson pages, first view, cold cache — Chromium {browser_version}, "
+            f"{args.viewport[0]}×{args.viewport[1]} CSS px at 2×, mobile"
+        )
+        print(f"  ours:    {ours_dir}")
+        print(
+            f"  default: mkdocs {mkdocs.__version__}, mkdocs-material {material_version}, "
+            f"default theme settings, plugins: [search]; kept from mkdocs.yml: "
+            f"{', '.join(k for k in default_config if k not in ('theme', 'plugins'))}"
+        )
+        print(f"  pages: {', '.join(args.pages)}")
+        print(
+            "  KB = 1000 bytes on the wire: response headers + body, brotli for text files "
+            "(precompressed .br if present, else quality 11)."
+        )
+        print_tables(summary, args.profiles, args.pages, args.runs)
+        print()
+        for site in by_name:
+            hosts = Counter(urllib.parse.urlsplit(u).hostname for u in aborted[site].elements())
+            listed = ", ".join(f"{h} ×{n}" for h, n in hosts.most_common()) or "none"
+            print(f"Requests to other hosts, aborted ({site}): {listed}")
+        if any(aborted.values()):
+            print(
+                "  Web fonts were blocked (no internet here; the budgets' ~69 KB for a default "
+                "page excludes fonts). In real use the default theme's Google Fonts stylesheet "
+                "is render-blocking, so the default's paint times here are optimistic."
+            )
+        print(
+            f"Byte check: CDP byte count equals the server's for "
+            f"{matched - len(mismatches)}/{matched} requests the page saw."
+        )
+        for line in mismatches[:10]:
+            print(f"  mismatch: {line}")
+        print(
+            "Encodings served (status 200): "
+            + ", ".join(f"{site} {enc} ×{n}" for (site, enc), n in sorted(encodings.items()))
+        )
+        if stale:
+            print("WARNING: precompressed files that do not decompress to their source:")
+            for path in stale:
+                print(f"  {path}")
+        sw = sum(x.from_service_worker for x in loads)
+        unseen = sum(x.requests_by_kind["worker/sw"] for x in loads)
+        print(
+            f"Requests only the server saw (workers, service worker): {unseen}; "
+            f"responses from a service worker or cache: {sw}."
+        )
+        timeouts = [x for x in loads if x.timed_out]
+        if timeouts:
+            print(f"WARNING: {len(timeouts)} load(s) hit the {args.timeout:g} s timeout.")
+        print(f"Wall time: {time.monotonic() - began:.0f} s.")
+
+        if args.json:
+            args.json.write_text(
+                json.dumps(
+                    {
+                        "chromium": browser_version,
+                        "mkdocs": mkdocs.__version__,
+                        "mkdocs_material": material_version,
+                        "viewport": args.viewport,
+                        "profiles": [asdict(p) for p in args.profiles],
+                        "pages": args.pages,
+                        "runs": args.runs,
+                        "settle_ms": args.settle,
+                        "default_mkdocs_yml": default_config,
+                        "summary": summary,
+                        "loads": [
+                            {
+                                **asdict(x),
+                                "total": x.total,
+                                "excluding_pictures": x.excluding_pictures,
+                                "requests": x.requests,
+                            }
+                            for x in loads
+                        ],
+                        "byte_mismatches": mismatches,
+                        "stale_precompressed": stale,
+                    },
+                    indent=1,
+                    ensure_ascii=False,
+                ),
+                encoding="utf-8",
+            )
+            print(f"Figures written to {args.json}.")
+        failed = [
+            c for s in summary.values() for c in s["checks"] if c["issue_target"] and not c["pass"]
+        ]
+        return 1 if args.check and failed else 0
+    finally:
+        for server in servers:
+            server.stop()
+        if args.keep:
+            print(f"Built sites kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
