@@ -64,6 +64,7 @@ def collect_assets(content: Content) -> Assets:
         named[name] = hashed(f"assets/{name}", data)
         files[named[name]] = data
     files[SERVICE_WORKER] = _static("sw.js")
+    files["_headers"] = _static("_headers")
     return Assets(
         files=files,
         pictures=pictures,

@@ -13,6 +13,12 @@ import sys
 import time
 from pathlib import Path
 
+from .budget import (
+    BEFORE_TEXT_BUDGET,
+    FIRST_VIEW_BUDGET,
+    content_pages,
+    page_weight,
+)
 from .build import build_site
 from .check import check_project
 from .i18n import Language, load_languages, translation_status, update_catalogs
@@ -86,6 +92,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(project, args.host, args.port)
 
 
+def cmd_budget(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    site = Path(args.site_dir) if args.site_dir else project.root / "site"
+    pages = content_pages(site) if site.is_dir() else []
+    if not pages:
+        print(f"No lesson or guide pages in {site}: run `healthskills build` first.", file=sys.stderr)
+        return 1
+    failing = 0
+    print(f"{'page':50} {'before text':>12} {'first view':>11} {'pictures':>9}")
+    for page in pages:
+        weight = page_weight(site, page)
+        reasons = weight.over_budget()
+        failing += bool(reasons)
+        mark = "  OVER: " + "; ".join(reasons) if reasons else ""
+        print(
+            f"{page:50} {weight.before_text:>12,} {weight.first_view:>11,} "
+            f"{sum(weight.pictures.values()):>9,}{mark}"
+        )
+    print(
+        f"{len(pages)} pages; budgets (brotli bytes): before text {BEFORE_TEXT_BUDGET:,}, "
+        f"first view without pictures {FIRST_VIEW_BUDGET:,}; {failing} over budget."
+    )
+    return 1 if failing else 0
+
+
 def _valid_content(args: argparse.Namespace) -> tuple[Content, list[Language]] | None:
     """Content and languages for the translation commands, which only work on valid
     content (`check_project` already reports problems in languages.yaml and PO files)."""
@@ -152,6 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     build = add("build", "Check, render and build the whole site.")
     build.add_argument("--site-dir", metavar="DIR", help="where to build (default: site/)")
     build.set_defaults(func=cmd_build)
+
+    budget = add("budget", "Page weight of every lesson and guide in a built site, in bytes.")
+    budget.add_argument("--site-dir", metavar="DIR", help="the built site (default: site/)")
+    budget.set_defaults(func=cmd_budget)
 
     serve_cmd = add("serve", "Build, serve on localhost and rebuild when files change.")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")

@@ -33,8 +33,8 @@ def test_printed_guide(browser, site_url, artifacts, guide):
     page.goto(site_url + guide)
     page.emulate_media(media="print")
     assert page.locator("h1").first.is_visible()
-    assert not page.locator(".md-header").is_visible(), "site header printed"
-    assert not page.locator(".md-sidebar--primary").is_visible(), "navigation printed"
+    assert not page.locator(".hs-header").is_visible(), "site header printed"
+    assert not page.locator(".hs-nav").is_visible(), "navigation printed"
     name = guide.strip("/").replace("/", "_")
     page.screenshot(path=artifacts / "screenshots" / f"{name}--print.png", full_page=True)
     context.close()
