@@ -99,7 +99,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
     site = Path(args.site_dir) if args.site_dir else project.root / "site"
     pages = content_pages(site) if site.is_dir() else []
     if not pages:
-        print(f"No lesson or guide pages in {site}: run `healthskills build` first.", file=sys.stderr)
+        print(f"No lesson or guide pages in {site}: run `healthskills build`.", file=sys.stderr)
         return 1
     failing = 0
     print(f"{'page':50} {'before text':>12} {'first view':>11} {'pictures':>9}")
