@@ -148,6 +148,9 @@
     return urls;
   };
 
+  /* Read now: the worker may take control (clients.claim) before it reports ready. */
+  var loadedThroughWorker = Boolean(navigator.serviceWorker.controller);
+
   window.addEventListener("load", function () {
     var registered;
     try {
@@ -162,7 +165,7 @@
       .then(function (registration) {
         var active = registration.active;
         if (!active) return;
-        if (!navigator.serviceWorker.controller) {
+        if (!loadedThroughWorker) {
           /* The first page was loaded before the worker existed: keep it and what it used. */
           var used = [location.href];
           each(performance.getEntriesByType("resource"), function (entry) {
