@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 from pathlib import Path
 
 import brotli
@@ -108,6 +109,18 @@ def test_every_lesson_and_guide_page_is_within_budget(real_site):
         if weight.over_budget():
             over[page] = weight.over_budget()
     assert over == {}, f"over budget ({BEFORE_TEXT_BUDGET:,} / {FIRST_VIEW_BUDGET:,}): {over}"
+
+
+def test_pictures_have_their_size_and_load_lazily_below_the_fold(real_site):
+    """Width and height reserve the space (no layout shift); only the first few load at once."""
+    for page in content_pages(real_site):
+        html = (real_site / page / "index.html").read_text(encoding="utf-8")
+        pictures = re.findall(r"<img\b[^>]*>", html)
+        assert pictures, page
+        for tag in pictures:
+            assert re.search(r'\swidth="\d+"', tag) and re.search(r'\sheight="\d+"', tag), tag
+        eager = [tag for tag in pictures if 'loading="lazy"' not in tag]
+        assert 1 <= len(eager) <= 3, f"{page}: {len(eager)} pictures load at once"
 
 
 def test_text_files_have_identical_precompressed_copies(real_site):
