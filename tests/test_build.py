@@ -127,6 +127,17 @@ def test_web_fonts_are_refused(project, tmp_path):
     assert [p.rule for p in caught.value.problems] == ["web-fonts"]
 
 
+def test_theme_settings_that_do_nothing_are_warned_about(project, tmp_path):
+    edit(project, "mkdocs.yml", "font: false", "font: false\n  palette:\n    primary: red")
+    result = build_site(project, tmp_path / "site", TODAY)
+    warned = [p for p in result.warnings if p.rule == "theme-ignored"]
+    assert [(p.line, p.col, p.message.split(" has")[0]) for p in warned] == [
+        (6, 3, "theme.palette")
+    ]
+    html = (tmp_path / "site/en/index.html").read_text(encoding="utf-8")
+    assert "palette" not in html
+
+
 def test_hand_written_pages_cannot_shadow_generated_ones(project, tmp_path):
     (project.root / "docs/lessons").mkdir()
     (project.root / "docs/lessons/x.md").write_text("# x\n")

@@ -57,6 +57,35 @@ def read_mkdocs_yml(project: Project) -> tuple[dict[str, Any], list[Problem]]:
                 hint="set `font: false` under `theme:`; pages use the device's own fonts.",
             )
         )
+    ignored = [
+        f"theme.{key}"
+        for key in ("palette", "features")
+        if isinstance(theme, dict) and theme.get(key)
+    ]
+    ignored += ["extra_javascript"] if raw.get("extra_javascript") else []
+    text = project.mkdocs_yml.read_text(encoding="utf-8", errors="replace").splitlines()
+    for setting in ignored:
+        name = setting.rpartition(".")[2]
+        line, col = next(
+            (
+                (n, len(row) - len(row.lstrip()) + 1)
+                for n, row in enumerate(text, 1)
+                if row.strip().startswith(name + ":")
+            ),
+            (0, 0),
+        )
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                Severity.WARNING,
+                "theme-ignored",
+                f"{setting} has no effect: healthskills pages do not load the theme's "
+                "stylesheet or script, to stay small on slow connections.",
+                hint="remove it; colours, search and offline reading come from healthskills.",
+            )
+        )
     return raw, problems
 
 

@@ -68,6 +68,7 @@ RULES: dict[str, str] = {
     "no-pictures": "`healthskills new guide`: there are no pictures yet",
     "mkdocs-config": "mkdocs.yml cannot be read",
     "web-fonts": "theme.font is not false",
+    "theme-ignored": "a theme setting that has no effect on our lean pages (warning)",
     "reserved-folder": "docs/lessons or docs/guides exists (they are generated)",
     "mkdocs": "mkdocs reported a problem (often a broken link in docs/)",
     "broken-link": "a link in the built site that leads nowhere",
