@@ -77,12 +77,6 @@ CLIPPED_TEXT = """
     if (el.getClientRects().length === 0) continue;
     const rect = el.getBoundingClientRect();
     if (rect.width <= 1 || rect.height <= 1) continue;  // visually-hidden helpers
-    // The theme's header shortens the site name and page title with an ellipsis; that is no
-    // loss when the same words stand in full in the page's main heading or the site name.
-    const text = el.innerText.trim();
-    const heading = document.querySelector('h1');
-    if (el.classList.contains('md-ellipsis') && ((heading && heading.innerText.includes(text))
-        || document.title.includes(text))) continue;
     if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
       out.push(el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')
                + ` (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
