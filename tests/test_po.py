@@ -42,3 +42,18 @@ def test_malformed_po_names_the_line():
     with pytest.raises(po.POError) as caught:
         po.loads('msgid "a"\nmsgstr "b\n')
     assert caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('msgstr "say "hi""', 'unescaped " inside a string'),
+        ('msgstr "tab\\q"', "unknown escape sequence"),
+        ('msgstr "ends in \\"', "unknown escape sequence"),
+        ('msgstr "a \\\\"b" c"', 'unescaped " inside a string'),
+    ],
+)
+def test_bad_strings_are_reported_with_their_line(line, message):
+    with pytest.raises(po.POError) as caught:
+        po.loads(f'msgid "x"\n{line}\n')
+    assert caught.value.line == 2 and message in str(caught.value)

@@ -66,8 +66,12 @@ def _quote(text: str) -> str:
 def _unquote(literal: str, line: int) -> str:
     if len(literal) < 2 or literal[0] != '"' or literal[-1] != '"':
         raise POError(line, f"expected a quoted string, found {literal!r}")
-    out = []
     body = literal[1:-1]
+    if "\\" not in body:  # the common case, without a character-by-character walk
+        if '"' in body:
+            raise POError(line, 'unescaped " inside a string')
+        return body
+    out = []
     i = 0
     while i < len(body):
         ch = body[i]

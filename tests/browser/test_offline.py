@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,13 +36,18 @@ class Switchable:
         self.port = 0
         self.server: http.server.ThreadingHTTPServer | None = None
         self.requests: list[str] = []
+        self.page_delay = 0.0
+        """Seconds to wait before answering for a page: a connection that has all but died."""
 
     def on(self) -> None:
         requests = self.requests
+        switchable = self
 
         class Handler(_Quiet):
             def do_GET(self) -> None:
                 requests.append(self.path)
+                if self.path.endswith("/") and switchable.page_delay:
+                    time.sleep(switchable.page_delay)
                 super().do_GET()
 
             def end_headers(self) -> None:
@@ -119,6 +125,24 @@ def test_an_opened_lesson_is_readable_offline_and_says_so(server, context):
     with page.expect_navigation():
         notice.get_by_role("button").click()
     assert page.locator("#hs-offline").is_hidden(), "a fresh page still says it is a copy"
+
+
+def test_on_a_connection_that_hangs_the_saved_copy_comes_with_its_notice(server, context):
+    page = context.new_page()
+    page.goto(server.url + LESSON)
+    _wait_until_kept(page, server.url + LESSON)
+    server.page_delay = 13  # longer than the worker's 10 s patience
+    started = time.monotonic()
+    page.reload(timeout=20000)
+    page.locator("#hs-offline").wait_for(state="visible")
+    assert 9 < time.monotonic() - started < 13
+    # Once the slow answer has come (the browser holds a second request for the same page
+    # until then), "Try again" gets the live page.
+    server.page_delay = 0
+    page.wait_for_timeout(max(0, 14 - (time.monotonic() - started)) * 1000)
+    with page.expect_navigation():
+        page.locator("#hs-offline").get_by_role("button").click()
+    assert page.locator("#hs-offline").is_hidden()
 
 
 def test_pages_opened_later_are_kept_as_they_are_read(server, context):
