@@ -1,5 +1,6 @@
 """Translations end to end: extract → translate → build, fuzzy on change, status, fallback."""
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -172,6 +173,8 @@ def test_translated_build_with_fallback_notices_and_rtl(multilingual, tmp_path):
     alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)}
     assert alternates["ar"] == "https://test.example.org/ar/lessons/first-lesson/"
     assert set(alternates) == {"en", "pl", "ar", "so"}
+    sitemap_bytes = (site / "pl/sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "pl/sitemap.xml.gz").read_bytes()) == sitemap_bytes
     assert not lesson.select('link[rel="alternate"]')
 
     arabic = page(site, "ar/guides/first-guide/index.html")

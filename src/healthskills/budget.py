@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import brotli
+from .compress import brotli_bytes
 
 BEFORE_TEXT_BUDGET = 14_000
 FIRST_VIEW_BUDGET = 30_000
@@ -102,7 +102,7 @@ def brotli_size(path: Path) -> int:
     packed = path.with_name(path.name + ".br")
     if packed.is_file():
         return packed.stat().st_size
-    return len(brotli.compress(path.read_bytes(), quality=11))
+    return len(brotli_bytes(path.read_bytes()))
 
 
 def page_weight(site: Path, page: str) -> Weight:

@@ -15,19 +15,23 @@ import brotli
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
 
 
+def brotli_bytes(data: bytes) -> bytes:
+    """Brotli at its smallest setting: what the site's `.br` files hold."""
+    return brotli.compress(data, quality=11)
+
+
 def compressed(data: bytes) -> dict[str, bytes]:
     """The `.br` and `.gz` forms of `data`, keyed by suffix."""
     return {
-        ".br": brotli.compress(data, quality=11),
+        ".br": brotli_bytes(data),
         ".gz": gzip.compress(data, compresslevel=9, mtime=0),
     }
 
 
-def precompress(files: Iterable[Path]) -> int:
-    """Write `.br` and `.gz` next to each text file; returns how many files were compressed.
-    A compressed form that is not smaller than the file is not written (hosts then serve
-    the file as it is)."""
-    count = 0
+def precompress(files: Iterable[Path]) -> None:
+    """Write `.br` and `.gz` next to each text file (other files are passed over). A
+    compressed form that is not smaller than the file is not written (hosts then serve the
+    file as it is)."""
     for path in files:
         if path.suffix not in TEXT_SUFFIXES or not path.is_file():
             continue
@@ -38,8 +42,6 @@ def precompress(files: Iterable[Path]) -> int:
                 target.write_bytes(packed)
             else:
                 target.unlink(missing_ok=True)
-        count += 1
-    return count
 
 
 def text_files(root: Path) -> list[Path]:

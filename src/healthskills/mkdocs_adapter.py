@@ -63,7 +63,11 @@ def read_mkdocs_yml(project: Project) -> tuple[dict[str, Any], list[Problem]]:
         if isinstance(theme, dict) and theme.get(key)
     ]
     ignored += ["extra_javascript"] if raw.get("extra_javascript") else []
-    text = project.mkdocs_yml.read_text(encoding="utf-8", errors="replace").splitlines()
+    text = (
+        project.mkdocs_yml.read_text(encoding="utf-8", errors="replace").splitlines()
+        if ignored
+        else []
+    )
     for setting in ignored:
         name = setting.rpartition(".")[2]
         line, col = next(
@@ -254,8 +258,7 @@ _XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def _add_sitemap_alternates(site: Path, lang: str, codes: list[str]) -> None:
     """hreflang alternates for every page, the sitemap way (every language builds the same
-    pages at the same paths), and a gzip copy that is identical from build to build."""
-    import gzip
+    pages at the same paths). Its gzip copy, `sitemap.xml.gz`, comes from `precompress`."""
     import xml.etree.ElementTree as etree
 
     path = site / "sitemap.xml"
@@ -277,8 +280,6 @@ def _add_sitemap_alternates(site: Path, lang: str, codes: list[str]) -> None:
             link.set("href", f"{root}/{code}/{rest}")
     data = etree.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
     path.write_bytes(data)
-    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
-        handle.write(data)
 
 
 def _theme_partial(strings: dict[str, str]) -> str:

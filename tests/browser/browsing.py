@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import http.server
 import json
 import os
 import shutil
@@ -23,6 +24,13 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request to the terminal."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
 @functools.cache

@@ -14,17 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browsing import QuietHandler
 
 LESSON = "en/lessons/set-up-nhs-app/"
 STRINGS_EN = {
     "offline": "You are offline.",
     "saved": "Saved. You can read these lessons on this device without the internet.",
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 class Switchable:
@@ -43,7 +39,7 @@ class Switchable:
         requests = self.requests
         switchable = self
 
-        class Handler(_Quiet):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 requests.append(self.path)
                 if self.path.endswith("/") and switchable.page_delay:

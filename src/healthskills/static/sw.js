@@ -49,6 +49,15 @@ function savedCopy(cached) {
   });
 }
 
+/* Keeps a page, stamped, under its address without query or fragment. */
+function savePage(url, response) {
+  return stamped(response).then(function (kept) {
+    return caches.open(PAGES).then(function (cache) {
+      return cache.put(key(url), kept);
+    });
+  });
+}
+
 function isPage(response) {
   return response.ok && (response.headers.get("content-type") || "").indexOf("text/html") === 0;
 }
@@ -58,13 +67,7 @@ function page(event) {
   var url = key(request.url);
   var saving = null;
   var network = fetch(request).then(function (response) {
-    if (isPage(response)) {
-      saving = stamped(response.clone()).then(function (kept) {
-        return caches.open(PAGES).then(function (cache) {
-          return cache.put(url, kept);
-        });
-      });
-    }
+    if (isPage(response)) saving = savePage(url, response.clone());
     return response;
   });
   /* Called now, while the event is live: the copy is saved even if the page was answered
@@ -132,10 +135,7 @@ function keep(url, fresh) {
       return fetch(target, { cache: fresh && !hashed ? "no-cache" : "force-cache" }).then(function (response) {
         if (!response.ok) throw new Error(target + " " + response.status);
         if (hashed) return cache.put(target, response);
-        if (!isPage(response)) return;
-        return stamped(response).then(function (kept) {
-          return cache.put(target, kept);
-        });
+        if (isPage(response)) return savePage(target, response);
       });
     });
   });
