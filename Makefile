@@ -1,15 +1,20 @@
 # Two commands do all set-up on a fresh machine:
-#   make site   installs what is needed into .venv and builds the whole site into site/
-#   make test   installs the test requirements (and Debian's chromium) and runs every test
+#   make site   installs what is needed (into .venv, and Debian's chromium and Noto fonts,
+#               which print the PDFs) and builds the whole site into site/
+#   make test   installs the test requirements (and the Debian tools the tests read PDFs
+#               with) and runs every test
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := chromium gettext poppler-utils fonts-noto-core
+# chromium prints the PDFs, with Noto fonts for every script (Arabic Naskh, Urdu Nastaliq).
+SITE_APT := chromium fonts-noto-core
+# The tests also read PDFs (poppler-utils), decode QR codes (zbar-tools) and check PO files.
+TEST_APT := $(SITE_APT) gettext poppler-utils zbar-tools
 
-.PHONY: site test install install-test system-packages lint format serve clean
+.PHONY: site test install install-test site-packages test-packages apt lint format serve clean
 
-site: install
+site: install site-packages
 	$(BIN)/healthskills build
 
 install: $(VENV)/.installed
@@ -21,16 +26,23 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-install-test: $(VENV)/.installed-test system-packages
+install-test: $(VENV)/.installed-test test-packages
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-# Debian's chromium for the browser tests: Playwright cannot download its own browser here.
-system-packages:
+# Debian packages, installed only when missing (apt-get update once, then install).
+# Playwright cannot download its own browser here, so it drives Debian's chromium.
+site-packages:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(SITE_APT)"
+
+test-packages:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(TEST_APT)"
+
+apt:
 	@missing=""; \
-	for pkg in $(APT_PACKAGES); do \
+	for pkg in $(PACKAGES); do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -46,7 +46,6 @@ import argparse
 import email.utils
 import gzip
 import http.server
-import importlib.util
 import json
 import logging
 import os
@@ -904,15 +903,11 @@ def print_tables(
 # --- main -----------------------------------------------------------------------------------
 
 
-def _chromium_args(project: Path) -> list[str]:
-    """The browser suite's Chromium flags (background networking off), from one place."""
-    path = project / "tests" / "browser" / "browsing.py"
-    spec = importlib.util.spec_from_file_location("healthskills_browsing", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot read {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [*module.CHROMIUM_ARGS, BLOCK_OTHER_HOSTS]
+def _chromium_args() -> list[str]:
+    """The flags every healthskills Chromium runs with (background networking off)."""
+    from healthskills.chromium import ARGS
+
+    return [*ARGS, BLOCK_OTHER_HOSTS]
 
 
 def _pages(value: str) -> list[str]:
@@ -1005,7 +1000,7 @@ def run_loads(args: argparse.Namespace, servers: dict[str, SiteServer]) -> tuple
     loads: list[Load] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=args.chromium, args=_chromium_args(args.project.resolve())
+            executable_path=args.chromium, args=_chromium_args()
         )
         unthrottled = Profile("none", "none", 0, -1, -1, 1)
         print("warming up (fills the servers' compression caches) …", file=sys.stderr)

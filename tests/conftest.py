@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 
 from healthskills.load import Project
-from support import DATA
+from support import DATA, RUN_VARIABLE, shared_dir
 
 BROWSER_ARTIFACTS = Path(__file__).parent.parent / "test-artifacts" / "browser"
 _STARTED = time.monotonic()
@@ -22,6 +24,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite golden files from the current output instead of comparing",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before xdist starts its workers, so they inherit it and share one built site.
+    os.environ.setdefault(RUN_VARIABLE, uuid.uuid4().hex[:12])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controller, once every worker is done
+        shutil.rmtree(shared_dir(), ignore_errors=True)
 
 
 @pytest.fixture

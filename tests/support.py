@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import functools
+import os
+import tempfile
 from pathlib import Path
 
+from healthskills.build import build_site
 from healthskills.check import check_project
 from healthskills.load import Project
 
@@ -25,3 +30,32 @@ def edit(project: Project, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+RUN_VARIABLE = "HEALTHSKILLS_TEST_RUN"
+"""Set by the controlling pytest process (conftest.py) and inherited by xdist workers."""
+
+
+def shared_dir() -> Path:
+    """A folder shared by every worker of this test run, removed when the run ends."""
+    run = os.environ.get(RUN_VARIABLE) or f"pid{os.getpid()}"
+    folder = Path(tempfile.gettempdir()) / f"healthskills-tests-{run}"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@functools.cache
+def real_site() -> Path:
+    """The real project's site, with every PDF, built once for the whole run: the first
+    worker to get here builds it (about a minute, most of it printing) while the others
+    wait on the lock, then all of them read the same files. While working on tests,
+    HEALTHSKILLS_TEST_SITE can name a site already built with `healthskills build`."""
+    if os.environ.get("HEALTHSKILLS_TEST_SITE"):
+        return Path(os.environ["HEALTHSKILLS_TEST_SITE"])
+    folder = shared_dir()
+    with (folder / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "site.complete").exists():
+            build_site(Project(REPO), folder / "site", pdfs=True)
+            (folder / "site.complete").touch()
+    return folder / "site"

@@ -28,7 +28,8 @@ def soup(path: Path) -> BeautifulSoup:
 def test_build_writes_every_page_at_its_address(project, tmp_path):
     site = tmp_path / "site"
     result = build_site(project, site, TODAY)
-    assert result.pages == 6  # 2 lessons, 1 guide, 2 indexes, the translators' page
+    # 2 lessons, 1 guide and its text-only version, 2 indexes, the translators' page
+    assert result.pages == 7
     for rel in (
         "index.html",
         "en/index.html",
@@ -37,9 +38,11 @@ def test_build_writes_every_page_at_its_address(project, tmp_path):
         "en/lessons/second-lesson/index.html",
         "en/guides/index.html",
         "en/guides/first-guide/index.html",
+        "en/guides/first-guide/text/index.html",
         "en/search/search_index.json",
     ):
         assert (site / rel).is_file(), rel
+    assert not (site / "en/print").exists()  # PDFs only when asked for
     assert [p.name for p in (site / "assets/pictures").iterdir()] != []
     # No leftovers next to the site.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
@@ -166,6 +169,34 @@ def test_real_starter_content_is_clean_and_builds(tmp_path):
     for loaded in content.lessons.values():
         assert any("nhs.uk" in s.url or "gov.uk" in s.url for s in loaded.model.sources)
     result = build_site(project, tmp_path / "site")
-    per_language = len(content.lessons) + len(content.guides) + 3
+    # Lessons, guides and their text-only versions, the two indexes and the translators' page.
+    per_language = len(content.lessons) + 2 * len(content.guides) + 3
     assert result.languages >= 8
     assert result.pages == per_language * result.languages
+
+
+def test_paper_size_must_be_a4_or_letter(project, tmp_path):
+    yml = project.mkdocs_yml
+    yml.write_text(yml.read_text() + "extra:\n  paper: A3\n")
+    with pytest.raises(ProblemsFound) as failed:
+        build_site(project, tmp_path / "site", TODAY)
+    lines = [p.format().splitlines()[0] for p in failed.value.problems]
+    line = yml.read_text().splitlines().index("  paper: A3") + 1
+    assert lines == [
+        f"mkdocs.yml:{line}:3: error [mkdocs-config] extra.paper is `A3`; "
+        "printed guides can be A4 or letter."
+    ]
+
+
+def test_guide_pages_carry_their_print_rules(project, tmp_path):
+    """Printing a guide from the browser gets the PDF's paper size, running title, review
+    date, source and page numbers, from a print-only style in the page's head."""
+    build_site(project, tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site/en/guides/first-guide/index.html")
+    style = page.head.find("style", media="print").string
+    assert style.startswith("@page{size:A4}@page{@top-center{content:\"Using an app\"}")
+    assert '@bottom-right{content:"Page " counter(page) " of " counter(pages)}' in style
+    assert "Last reviewed: " in style and "Source: nhs.uk" in style
+    online = page.find(class_="hs-online")
+    assert "hs-print-only" in online["class"] and online.find("svg")
+    assert online.find(class_="hs-url").string == "test.example.org/en/guides/first-guide/"

@@ -44,11 +44,35 @@ def test_not_a_project(tmp_path, capsys):
 def test_build_and_failed_build_messages(project, tmp_path, capsys):
     site = tmp_path / "out"
     code, out, _ = run(capsys, "build", "--project", str(project.root), "--site-dir", str(site))
-    assert code == 0 and "Built 6 pages" in out
+    assert code == 0 and "Built 7 pages" in out
+    assert (site / "en/print/first-guide-en.pdf").read_bytes().startswith(b"%PDF-")
+    assert (site / "en/print/champion-pack-en.pdf").is_file()
     edit(project, "content/guides/first-guide.yaml", "words: [app]", "words: [nothing]")
     code, _, err = run(capsys, "build", "--project", str(project.root), "--site-dir", str(site))
     assert code == 1
     assert "unknown-glossary" in err and "was left as it was" in err
+
+
+def test_build_without_pdfs(project, tmp_path, capsys):
+    site = tmp_path / "out"
+    args = ["build", "--no-pdf", "--project", str(project.root), "--site-dir", str(site)]
+    assert run(capsys, *args)[0] == 0
+    assert not (site / "en/print").exists()
+    page = (site / "en/guides/first-guide/index.html").read_text(encoding="utf-8")
+    assert ".pdf" not in page and 'href="text/"' in page  # the text-only link stays
+
+
+def test_build_without_chromium_says_what_to_do(project, tmp_path, capsys, monkeypatch):
+    site = tmp_path / "out"
+    args = ["build", "--project", str(project.root), "--site-dir", str(site)]
+    assert run(capsys, "build", "--no-pdf", *args[1:])[0] == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    monkeypatch.setenv("HEALTHSKILLS_CHROMIUM", str(tmp_path / "no-such-browser"))
+    code, _, err = run(capsys, *args)
+    assert code == 1
+    assert "error [print-engine]" in err and "Chromium, which makes the PDFs, was not found" in err
+    assert "--no-pdf" in err and "was left as it was" in err
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
 
 
 def test_new_lesson_and_guide_pass_the_check(project, capsys):

@@ -2,7 +2,12 @@
 
 import datetime as dt
 
-from support import edit, problem_lines
+import pytest
+
+from healthskills.check import check_project
+from healthskills.cli import main
+from healthskills.validate import MAX_PRINTED_PAGES, estimated_pages
+from support import TODAY, edit, problem_lines
 
 LESSON = "content/lessons/first-lesson.yaml"
 GUIDE = "content/guides/first-guide.yaml"
@@ -160,7 +165,7 @@ def test_easy_read_rows(project):
     assert lines[1].startswith(
         f"{GUIDE}:13:15: warning [long-sentence] sections[0].rows[0].text: A sentence has 20 words"
     )
-    edit(project, GUIDE, "text: Your GP practice can help.", "text: Ask [us](https://x.org).")
+    edit(project, GUIDE, "text: Your doctor can help.", "text: Ask [us](https://x.org).")
     assert (
         f"{GUIDE}:19:11: error [row-markup] who_can_help[0].text: Easy-read rows are one or two plain sentences: no links or lists."
         in problem_lines(project)
@@ -171,6 +176,140 @@ def test_every_row_needs_a_picture(project):
     edit(project, GUIDE, "    picture:\n      name: tick\n      alt: A tick.\n", "")
     assert problem_lines(project) == [
         f"{GUIDE}:15:5: error [required] who_can_help[0].picture: This field is required."
+    ]
+
+
+def test_every_row_picture_needs_alt_text(project, capsys):
+    """Through the command itself: the model's requirement reaches the author as a located
+    error, and `healthskills check` fails."""
+    edit(project, GUIDE, "          alt: A phone.\n", "")
+    assert main(["check", "--project", str(project.root)]) == 1
+    assert (
+        f"{GUIDE}:11:11: error [required] sections[0].rows[0].picture.alt: This field is required."
+        in capsys.readouterr().err.splitlines()
+    )
+
+
+LONG = "Ask a person at the front desk to help you fill in every part of the form"
+
+
+def test_long_title_summary_and_section_title(project):
+    edit(project, GUIDE, "title: Using an app", f"title: {LONG} today")
+    edit(project, GUIDE, "summary: How to open an app.", f"summary: Open an app. {LONG} now.")
+    edit(project, GUIDE, "title: What this is about", f"title: {LONG}")
+    lines = problem_lines(project)
+    assert [line.split(": “")[0] for line in lines] == [
+        f"{GUIDE}:2:8: warning [long-sentence] title: A sentence has 18 words; easy read keeps to 15 or fewer",
+        f"{GUIDE}:3:10: warning [long-sentence] summary: A sentence has 18 words; easy read keeps to 15 or fewer",
+        f"{GUIDE}:7:12: warning [long-sentence] sections[0].title: A sentence has 17 words; easy read keeps to 15 or fewer",
+    ]
+
+
+def test_fifteen_words_is_not_a_long_sentence(project):
+    fifteen = "Ask a person at the front desk to help you fill in the long form"
+    assert len(fifteen.split()) == 15
+    edit(project, GUIDE, "title: Using an app", f"title: {fifteen}")
+    edit(project, GUIDE, "summary: How to open an app.", f"summary: {fifteen}. Then wait.")
+    edit(project, GUIDE, "title: What this is about", f"title: {fifteen}")
+    assert problem_lines(project) == []
+
+
+def test_hard_word_not_in_the_word_list(project):
+    edit(
+        project, GUIDE, "summary: How to open an app.", "summary: How to open an app with your gp."
+    )
+    edit(project, GUIDE, "text: Your doctor can help.", "text: A **GP** can help.")
+    assert problem_lines(project) == [
+        f"{GUIDE}:3:10: warning [hard-word] summary: “gp” is a hard word from the glossary, but `gp` is not in this guide's `words`."
+    ]
+    edit(project, GUIDE, "words: [app]", "words: [app, gp]")
+    assert problem_lines(project) == []
+
+
+def test_hard_words_are_whole_words_and_phrases(project):
+    """The longest glossary phrase wins and plurals count ("GP practices" is `gp-practice`);
+    a term inside another word, a hyphenated word or an address is not that term."""
+    edit(project, "content/glossary.yaml", "gp:\n", "gp-practice:\n  term: GP practice\n  definition: Where your GP works.\ngp:\n")  # fmt: skip
+    edit(project, GUIDE, "text: Your doctor can help.", "text: Some GP\n      practices can help.")
+    assert problem_lines(project) == [
+        f"{GUIDE}:19:11: warning [hard-word] who_can_help[0].text: “GP practices” is a hard word from the glossary, but `gp-practice` is not in this guide's `words`."
+    ]
+    edit(project, GUIDE, "text: Some GP\n      practices can help.",
+         "text: An application from a GP-led team. Write to help@gp.nhs.uk.")  # fmt: skip
+    assert problem_lines(project) == []
+
+
+def test_word_list_entry_the_guide_never_uses(project):
+    edit(project, GUIDE, "words: [app]", "words: [app, gp]")
+    assert problem_lines(project) == [
+        f"{GUIDE}:20:14: warning [hard-word] words[1]: `gp` is in `words`, but “GP” is not used in this guide."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("alt", "message"),
+    [
+        ("phone", "The alt text `phone` is just a file name."),
+        ("Phone.", "The alt text `Phone.` is just a file name."),
+        ("gp-surgery", "The alt text `gp-surgery` is just a file name."),
+        ("phone.svg", "The alt text `phone.svg` is just a file name."),
+        ("Picture of a phone.", "The alt text starts with “Picture of”: screen readers already say it is a picture."),
+        ("An image of a phone.", "The alt text starts with “An image of”: screen readers already say it is a picture."),
+        ("icon of a phone", "The alt text starts with “icon of”: screen readers already say it is a picture."),
+        ("A phone " + "with a big screen " * 8 + "and a case.", "The alt text has 163 characters; keep it to 150 or fewer."),
+    ],
+)  # fmt: skip
+def test_alt_text_that_does_not_say_what_the_picture_shows(project, alt, message):
+    edit(project, GUIDE, "alt: A phone.", f"alt: {alt}")
+    edit(project, LESSON, "alt: A phone.", f"alt: {alt}")
+    assert problem_lines(project) == [
+        f"{GUIDE}:12:16: warning [alt-text] sections[0].rows[0].picture.alt: {message}",
+        f"{LESSON}:19:12: warning [alt-text] steps[0].picture.alt: {message}",
+    ]
+
+
+@pytest.mark.parametrize(
+    "alt",
+    [
+        "A phone with a picture of a doctor on the screen.",
+        "A phone, for the phone number.",
+        "Wi-Fi.",
+        "A phone showing the NHS App. " + "x" * 121,  # exactly 150 characters
+    ],
+)
+def test_alt_text_that_says_what_the_picture_shows(project, alt):
+    edit(project, GUIDE, "alt: A tick.", f"alt: {alt}")
+    assert problem_lines(project) == []
+
+
+def _add_rows(project, count, first=0):
+    rows = "".join(
+        f"  - id: row-{n}\n    picture:\n      name: tick\n      alt: A tick.\n"
+        f"    text: Step {n} is done.\n"
+        for n in range(first, first + count)
+    )
+    edit(project, GUIDE, "words: [app]", rows + "words: [app]")
+
+
+def test_estimated_pages(project):
+    """1 page for the title and summary, 5 rows a page, 1 page for the word list."""
+    content, _ = check_project(project, TODAY)
+    assert estimated_pages(content.guides["first-guide"].model) == 1 + 1 + 1
+    _add_rows(project, 4)
+    edit(project, GUIDE, "words: [app]", "words: []")
+    content, _ = check_project(project, TODAY)
+    assert estimated_pages(content.guides["first-guide"].model) == 1 + 2
+
+
+def test_guide_over_the_printed_page_limit(project):
+    assert MAX_PRINTED_PAGES == 24
+    _add_rows(project, 108)  # 110 rows: 22 pages of rows, plus the first and the last
+    assert problem_lines(project) == []
+    _add_rows(project, 1, first=108)
+    assert problem_lines(project) == [
+        f"{GUIDE}:5:1: warning [guide-pages] sections: This guide would print on about 25 A4 "
+        "pages, and easy read allows 24. This is an estimate from the number of rows; the "
+        "build measures the real count from each PDF."
     ]
 
 
@@ -231,6 +370,7 @@ def test_many_problems_in_many_files_are_all_reported(project):
     (project.root / "content/lessons/broken.yaml").write_text("id: broken\ntitle: [\n")
     lines = problem_lines(project)
     assert [line.split(": ")[0] for line in lines] == [
+        "content/guides/first-guide.yaml:2:8",  # hard-word: `app` left the word list
         "content/guides/first-guide.yaml:20:9",
         "content/lessons/broken.yaml:3:1",
         f"{LESSON}:4:10",

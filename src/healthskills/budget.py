@@ -133,9 +133,10 @@ def page_weight(site: Path, page: str) -> Weight:
 
 
 def content_pages(site: Path) -> list[str]:
-    """Every lesson and guide page of every language (not the indexes)."""
-    return sorted(
-        path.parent.relative_to(site).as_posix() + "/"
-        for path in site.glob("*/*/*/index.html")
-        if path.parent.parent.name in ("lessons", "guides")
-    )
+    """Every lesson and guide page of every language, with the guides' text-only versions
+    (not the indexes)."""
+    pages = [
+        p for p in site.glob("*/*/*/index.html") if p.parent.parent.name in ("lessons", "guides")
+    ]
+    pages += site.glob("*/guides/*/text/index.html")
+    return sorted(path.parent.relative_to(site).as_posix() + "/" for path in pages)

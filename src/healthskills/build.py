@@ -19,6 +19,7 @@ from typing import Any
 
 from .assets import Assets, collect_assets
 from .check import check_project
+from .chromium import INSTALL_HINT
 from .compress import precompress
 from .docs_i18n import translate_page
 from .i18n import (
@@ -33,10 +34,12 @@ from .i18n import (
     translation_status,
 )
 from .linkcheck import check_site
-from .load import Project
-from .mkdocs_adapter import LanguageBuild, build_language, read_mkdocs_yml
-from .problems import Problem, ProblemsFound, Severity
+from .load import Content, Project
+from .mkdocs_adapter import LanguageBuild, build_language, print_settings, read_mkdocs_yml
+from .pdfs import PrintFailed, make_pdfs
+from .problems import Problem, ProblemsFound, Severity, sort_problems
 from .render import PageSource, render_language, render_root_index, render_status_page
+from .render.printing import PrintSettings
 from .status_report import status_json
 from .strings import ENGLISH as ENGLISH_STRINGS
 
@@ -50,12 +53,23 @@ class BuildResult:
 
 
 def build_site(
-    project: Project, site_dir: Path, today: dt.date | None = None, workers: int | None = None
+    project: Project,
+    site_dir: Path,
+    today: dt.date | None = None,
+    workers: int | None = None,
+    *,
+    pdfs: bool = False,
 ) -> BuildResult:
     """Build the whole site, every language, into `site_dir`. Raises ProblemsFound, leaving
-    `site_dir` as it was, when content or the build has errors."""
+    `site_dir` as it was, when content or the build has errors.
+
+    With `pdfs`, also print every guide's sheet, bilingual sheet and each language's
+    champion pack with headless Chromium (`healthskills build` does; the live preview and
+    most tests do not, because printing is the slowest part of a build)."""
     content, problems = check_project(project, today)
     raw_config, config_problems = read_mkdocs_yml(project)
+    settings, settings_problems = print_settings(project, raw_config)
+    config_problems += settings_problems
     # check_project has already reported problems in languages.yaml and the PO files.
     languages, _ = load_languages(project)
     problems += config_problems
@@ -67,13 +81,19 @@ def build_site(
     # Render everything in memory first.
     assets = collect_assets(content)
     site_name = str(raw_config.get("site_name") or "healthskills")
-    site_url = str(raw_config.get("site_url") or "https://example.org/").rstrip("/") + "/"
+    pdf_files: dict[str, bytes] = {}
+    if pdfs:
+        pdf_files, pdf_problems = _print(content, assets, languages, translations, settings)
+        if any(p.is_error for p in pdf_problems):
+            raise ProblemsFound(warnings + pdf_problems)
+        warnings = sort_problems(warnings + pdf_problems)
+    sizes = {path: len(data) for path, data in pdf_files.items()}
     docs_sources = _read_docs(project)
     status = status_json(translation_status(content, languages), languages)
     jobs: list[tuple[Language, list[PageSource], dict[str, str], dict[str, str] | None]] = []
     for language in languages:
         tr = translations[language.code]
-        pages = render_language(content, assets, language, tr)
+        pages = render_language(content, assets, language, tr, settings, sizes)
         pages.append(render_status_page(content, assets, language, tr, languages, status))
         notices = {key: _ui(tr, key) for key in ("fallback_page", "fallback_parts")}
         translated_docs = (
@@ -99,7 +119,7 @@ def build_site(
                     pages=pages,
                     translated_docs=translated_docs,
                     theme_strings=theme_strings,
-                    extra=_extra(language, languages, assets, site_url, translations),
+                    extra=_extra(language, languages, assets, settings.site_url, translations),
                     stage=Path(stage) / language.code,
                     out_dir=building / language.code,
                 )
@@ -108,7 +128,7 @@ def build_site(
             found = _run_builds(builds, workers)
             if found:
                 raise ProblemsFound(found)
-        for rel, data in assets.files.items():
+        for rel, data in [*assets.files.items(), *pdf_files.items()]:
             target = building / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
@@ -123,6 +143,21 @@ def build_site(
         shutil.rmtree(building, ignore_errors=True)
         raise
     return BuildResult(site_dir, sum(len(job[1]) for job in jobs), len(languages), warnings)
+
+
+def _print(
+    content: Content,
+    assets: Assets,
+    languages: list[Language],
+    translations: dict[str, Translations],
+    settings: PrintSettings,
+) -> tuple[dict[str, bytes], list[Problem]]:
+    try:
+        return make_pdfs(content, assets, languages, translations, settings)
+    except PrintFailed as exc:
+        problem = Problem("chromium", 0, 0, Severity.ERROR, "print-engine", str(exc),
+                          hint=INSTALL_HINT)  # fmt: skip
+        raise ProblemsFound([problem]) from exc
 
 
 def _run_builds(builds: list[LanguageBuild], workers: int | None) -> list[Problem]:

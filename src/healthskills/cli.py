@@ -59,7 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
     started = time.perf_counter()
     try:
-        result = build_site(project, site_dir)
+        result = build_site(project, site_dir, pdfs=not args.no_pdf)
     except ProblemsFound as exc:
         _print_problems(exc.problems)
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
@@ -184,6 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
     build = add("build", "Check, render and build the whole site.")
     build.add_argument("--site-dir", metavar="DIR", help="where to build (default: site/)")
+    build.add_argument(
+        "--no-pdf",
+        action="store_true",
+        help="skip the printable PDFs (faster; no Chromium needed)",
+    )
     build.set_defaults(func=cmd_build)
 
     budget = add("budget", "Page weight of every lesson and guide in a built site, in bytes.")

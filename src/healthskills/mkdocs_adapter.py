@@ -27,6 +27,7 @@ from .compress import precompress, text_files
 from .load import Project
 from .problems import Problem, Severity
 from .render import PageSource
+from .render.printing import PAPER_SIZES, PrintSettings
 
 GENERATED_FOLDERS = ("lessons", "guides")
 
@@ -63,21 +64,8 @@ def read_mkdocs_yml(project: Project) -> tuple[dict[str, Any], list[Problem]]:
         if isinstance(theme, dict) and theme.get(key)
     ]
     ignored += ["extra_javascript"] if raw.get("extra_javascript") else []
-    text = (
-        project.mkdocs_yml.read_text(encoding="utf-8", errors="replace").splitlines()
-        if ignored
-        else []
-    )
     for setting in ignored:
-        name = setting.rpartition(".")[2]
-        line, col = next(
-            (
-                (n, len(row) - len(row.lstrip()) + 1)
-                for n, row in enumerate(text, 1)
-                if row.strip().startswith(name + ":")
-            ),
-            (0, 0),
-        )
+        line, col = _key_position(project, setting.rpartition(".")[2])
         problems.append(
             Problem(
                 path,
@@ -91,6 +79,33 @@ def read_mkdocs_yml(project: Project) -> tuple[dict[str, Any], list[Problem]]:
             )
         )
     return raw, problems
+
+
+def _key_position(project: Project, name: str) -> tuple[int, int]:
+    """Line and column of the first `name:` in mkdocs.yml (0, 0 when not found). Read only
+    when a setting is being reported, for the author's editor to jump to."""
+    text = project.mkdocs_yml.read_text(encoding="utf-8", errors="replace").splitlines()
+    for number, row in enumerate(text, 1):
+        if row.strip().startswith(name + ":"):
+            return number, len(row) - len(row.lstrip()) + 1
+    return 0, 0
+
+
+def print_settings(project: Project, raw: dict[str, Any]) -> tuple[PrintSettings, list[Problem]]:
+    """The site's public address (printed under each sheet's QR code) and paper size
+    (`extra: paper: A4` or `letter` in mkdocs.yml; A4 when not set)."""
+    site_url = str(raw.get("site_url") or "https://example.org/").rstrip("/") + "/"
+    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
+    paper = str(extra.get("paper", "A4"))
+    if paper.lower() not in PAPER_SIZES:
+        line, col = _key_position(project, "paper")
+        problem = Problem(
+            project.relative(project.mkdocs_yml), line, col, Severity.ERROR, "mkdocs-config",
+            f"extra.paper is `{paper}`; printed guides can be A4 or letter.",
+            hint="set `paper: A4` (or `paper: letter` for US Letter) under `extra:`.",
+        )  # fmt: skip
+        return PrintSettings(site_url), [problem]
+    return PrintSettings(site_url, PAPER_SIZES[paper.lower()]), []
 
 
 def stage_docs(
@@ -120,7 +135,12 @@ def stage_docs(
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         front = yaml.safe_dump(
-            {"title": page.title, "description": page.description, "hs_kind": page.kind},
+            {
+                "title": page.title,
+                "description": page.description,
+                "hs_kind": page.kind,
+                **page.meta,
+            },
             allow_unicode=True,
             sort_keys=True,
         )

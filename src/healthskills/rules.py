@@ -52,6 +52,9 @@ RULES: dict[str, str] = {
     "italics": "italics in an easy-read guide",
     "row-markup": "links or lists in an easy-read row",
     "long-sentence": "an easy-read sentence over 15 words (warning)",
+    "hard-word": "a glossary word in a guide but not in its `words`, or the reverse (warning)",
+    "alt-text": "alt text that is a file name, starts with 'picture of' or is too long (warning)",
+    "guide-pages": "a guide over 24 printed pages: estimated by check, measured in each PDF",
     "unfinished": "a TODO placeholder is still there (warning)",
     "topic-twice": "a lesson in more than one topic",
     "no-topic": "a lesson in no topic (warning)",
@@ -74,4 +77,5 @@ RULES: dict[str, str] = {
     "broken-link": "a link in the built site that leads nowhere",
     "third-party-request": "a page would load something from another host",
     "site-dir": "the site folder exists and is not a folder",
+    "print-engine": "Chromium, needed to make the PDFs, is missing or failed",
 }

@@ -2,8 +2,10 @@
 
 Field-level rules (types, required keys, id format) live in the models. Here: ids match
 file names and are unique, references resolve, dates make sense, quizzes have answers,
-author Markdown stays inside the allowed subset, pictures are safe SVG, and easy-read rows
-stay short. Every rule runs; nothing stops at the first problem.
+author Markdown stays inside the allowed subset, pictures are safe SVG and have useful alt
+text, and easy-read guides keep to the rules in EASY-READ.md that a program can check (short
+sentences, hard words in the word list, a printed length people can manage). Every rule
+runs; nothing stops at the first problem.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import math
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
@@ -18,13 +21,33 @@ from collections.abc import Iterable, Iterator
 
 from . import markup
 from .load import Content, Loaded
-from .models import Guide, Lesson
+from .models import Guide, Lesson, Picture, Term
 from .problems import Problem, Severity
 from .yamlio import Document, Loc, format_loc
 
 WARN = Severity.WARNING
 EASY_READ_MAX_WORDS = 15
 PICTURE_WARN_BYTES = 4096
+
+ALT_MAX_CHARS = 150
+"""Alt text longer than this is a description, not alt text: screen readers read it in one
+go with no way to pause, and easy-read pictures are simple enough to name briefly."""
+
+MAX_PRINTED_PAGES = 24
+"""EASY-READ.md: an easy-read guide is at most 24 printed pages; longer ones are split.
+`check` warns on an estimate (`estimated_pages`); the build measures each real PDF."""
+
+ROWS_PER_PAGE = 5
+"""Rows that fit on one printed A4 page. The print layout puts a 40 mm picture beside 16 pt
+text (two short sentences fit beside it), with about 7 mm below each row: some 47 mm of the
+roughly 255 mm an A4 page leaves inside its margins. That is 5.4 rows; rounding down to 5
+leaves room for a section heading and makes the estimate err towards more pages."""
+
+FRONT_PAGES = 1
+"""The first printed page: title, QR code back to the web page, and the summary."""
+
+WORD_LIST_PAGES = 1
+"""The last printed page, when the guide has `words`: the word list and the sources."""
 
 
 def validate(content: Content, today: dt.date) -> list[Problem]:
@@ -116,8 +139,50 @@ def _suggest(target: str, known: Iterable[str]) -> str:
     return f"did you mean `{close[0]}`?" if close else ""
 
 
-def _check_picture_ref(content: Content, doc: Document, loc: Loc, name: str) -> Iterator[Problem]:
-    yield from _check_reference(doc, (*loc, "name"), "picture", name, content.pictures)
+def _check_picture(
+    content: Content, doc: Document, loc: Loc, picture: Picture
+) -> Iterator[Problem]:
+    yield from _check_reference(doc, (*loc, "name"), "picture", picture.name, content.pictures)
+    yield from _check_alt(doc, (*loc, "alt"), picture)
+
+
+_PICTURE_OF = re.compile(r"(?:(?:an?|the)\s+)?(?:picture|image|icon|photo)\s+of\b", re.IGNORECASE)
+_FILE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+|[\w-]+\.(?i:svg|png|jpe?g|gif|webp)")
+"""`gp-surgery` or `phone.svg`: lower case joined by hyphens is how files are named, not how
+people write (`Wi-Fi` is a word, so capitals keep it out)."""
+
+
+def _check_alt(doc: Document, loc: Loc, picture: Picture) -> Iterator[Problem]:
+    """Alt text is the picture for people who cannot see it, so it must say what the
+    picture shows. A file name says nothing; "picture of" repeats what a screen reader
+    already announces; a long description buries the point and cannot be skimmed."""
+    alt = picture.alt.strip()
+    as_words = re.sub(r"[\s_-]+", " ", alt.rstrip(".").lower())
+    if as_words == picture.name.replace("-", " ") or _FILE_NAME.fullmatch(alt):
+        yield doc.problem(
+            loc,
+            "alt-text",
+            f"The alt text `{alt}` is just a file name.",
+            hint="say in a few everyday words what the picture shows: “A GP practice building.”",
+            severity=WARN,
+        )
+    elif opening := _PICTURE_OF.match(alt):
+        yield doc.problem(
+            loc,
+            "alt-text",
+            f"The alt text starts with “{opening.group(0)}”: screen readers already say it is "
+            "a picture.",
+            hint="start with what it shows: “A phone with the NHS App open.”",
+            severity=WARN,
+        )
+    if len(alt) > ALT_MAX_CHARS:
+        yield doc.problem(
+            loc,
+            "alt-text",
+            f"The alt text has {len(alt)} characters; keep it to {ALT_MAX_CHARS} or fewer.",
+            hint="name what the picture shows in one short sentence; say more in the text.",
+            severity=WARN,
+        )
 
 
 def _check_text(
@@ -161,17 +226,7 @@ def _check_text(
                 "Easy-read rows are one or two plain sentences: no links or lists.",
                 hint="explain hard words in the next sentence, in bold, and add them to `words`.",
             )
-        for sentence in _sentences(text):
-            words = len(sentence.split())
-            if words > EASY_READ_MAX_WORDS:
-                yield doc.problem(
-                    loc,
-                    "long-sentence",
-                    f"A sentence has {words} words; easy read keeps to "
-                    f"{EASY_READ_MAX_WORDS} or fewer: “{sentence[:60]}…”",
-                    hint="split it into two sentences, each with one idea.",
-                    severity=WARN,
-                )
+        yield from _check_sentences(doc, loc, text)
     known = {"lesson": content.stems.get("lessons", {}), "guide": content.stems.get("guides", {})}
     glossary = content.glossary.model.root if content.glossary else {}
     for href in facts.links:
@@ -187,6 +242,22 @@ def _check_text(
             yield from _check_reference(doc, loc, scheme, target, known[scheme])
         elif scheme == "glossary" and content.glossary is not None:
             yield from _check_reference(doc, loc, "glossary", target, glossary)
+
+
+def _check_sentences(doc: Document, loc: Loc, text: str) -> Iterator[Problem]:
+    """Easy read keeps every sentence short, titles and summaries included: a reader who
+    stumbles on the title may not read on."""
+    for sentence in _sentences(text):
+        words = len(sentence.split())
+        if words > EASY_READ_MAX_WORDS:
+            yield doc.problem(
+                loc,
+                "long-sentence",
+                f"A sentence has {words} words; easy read keeps to "
+                f"{EASY_READ_MAX_WORDS} or fewer: “{sentence[:60]}…”",
+                hint="split it into two sentences, each with one idea.",
+                severity=WARN,
+            )
 
 
 def _sentences(text: str) -> list[str]:
@@ -235,7 +306,7 @@ def _check_lesson(content: Content, loaded: Loaded[Lesson], today: dt.date) -> l
             if value is not None:
                 out += _check_text(content, doc, (*loc, name), value)
         if step.picture is not None:
-            out += _check_picture_ref(content, doc, (*loc, "picture"), step.picture.name)
+            out += _check_picture(content, doc, (*loc, "picture"), step.picture)
 
     for i, question in enumerate(lesson.quiz):
         loc = ("quiz", i)
@@ -292,8 +363,12 @@ def _check_guide(content: Content, loaded: Loaded[Guide], today: dt.date) -> lis
     ] + [(("who_can_help", j), row) for j, row in enumerate(guide.who_can_help)]
     out += _check_unique(doc, (((*loc, "id"), row.id) for loc, row in rows), "row")
     for loc, row in rows:
-        out += _check_picture_ref(content, doc, (*loc, "picture"), row.picture.name)
+        out += _check_picture(content, doc, (*loc, "picture"), row.picture)
         out += _check_text(content, doc, (*loc, "text"), row.text, easy_read=True)
+    out += _check_sentences(doc, ("title",), guide.title)
+    out += _check_sentences(doc, ("summary",), guide.summary)
+    for i, section in enumerate(guide.sections):
+        out += _check_sentences(doc, ("sections", i, "title"), section.title)
     if guide.lesson is not None:
         out += _check_reference(doc, ("lesson",), "lesson", guide.lesson, content.stems["lessons"])
     if content.glossary is not None:
@@ -301,7 +376,115 @@ def _check_guide(content: Content, loaded: Loaded[Guide], today: dt.date) -> lis
             out += _check_reference(
                 doc, ("words", i), "glossary", term, content.glossary.model.root
             )
+        out += _check_hard_words(doc, guide, content.glossary.model.root)
+    pages = estimated_pages(guide)
+    if pages > MAX_PRINTED_PAGES:
+        out.append(
+            doc.problem(
+                ("sections",),
+                "guide-pages",
+                f"This guide would print on about {pages} A4 pages, and easy read allows "
+                f"{MAX_PRINTED_PAGES}. This is an estimate from the number of rows; the build "
+                "measures the real count from each PDF.",
+                hint="split it into two guides, each about one task, and link them.",
+                severity=WARN,
+                key=True,
+            )
+        )
     return out
+
+
+def estimated_pages(guide: Guide) -> int:
+    """Printed A4 pages the guide will need, estimated from its rows before any PDF exists,
+    so an author hears that a guide is too long while writing it. Sections run on without
+    a page break in the print layout, so all rows are counted together. The build's count
+    from each real PDF is the final word (the same rule, `guide-pages`)."""
+    rows = sum(len(section.rows) for section in guide.sections) + len(guide.who_can_help)
+    word_list = WORD_LIST_PAGES if guide.words else 0
+    return FRONT_PAGES + math.ceil(rows / ROWS_PER_PAGE) + word_list
+
+
+def _guide_texts(guide: Guide) -> list[tuple[Loc, str]]:
+    """Every English text a reader of the guide sees, in the order they read it."""
+    texts: list[tuple[Loc, str]] = [(("title",), guide.title), (("summary",), guide.summary)]
+    for i, section in enumerate(guide.sections):
+        texts.append((("sections", i, "title"), section.title))
+        texts += [(("sections", i, "rows", j, "text"), r.text) for j, r in enumerate(section.rows)]
+    texts += [(("who_can_help", j, "text"), r.text) for j, r in enumerate(guide.who_can_help)]
+    return texts
+
+
+def _check_hard_words(doc: Document, guide: Guide, glossary: dict[str, Term]) -> Iterator[Problem]:
+    """EASY-READ.md: explain a hard word where it is used and collect it in the word list at
+    the end. The glossary is our list of hard words, so a glossary term in the guide's text
+    whose id is not in `words` is a word the reader meets with no help. Only the first use
+    is reported: one fix (adding the id) covers them all.
+
+    The other way round, an id in `words` that the text never uses puts a word in the word
+    list that the reader has not met, often after a row was reworded."""
+    if not glossary:
+        return
+    texts = [(loc, _plain(text)) for loc, text in _guide_texts(guide)]
+    ids, pattern = _terms_pattern(tuple((term_id, term.term) for term_id, term in glossary.items()))
+    listed = set(guide.words)
+    for loc, text in texts:
+        for match in pattern.finditer(text):
+            term_id = ids[(match.lastindex or 1) - 1]
+            if term_id in listed:
+                continue
+            listed.add(term_id)  # report each word once, where the reader first meets it
+            yield doc.problem(
+                loc,
+                "hard-word",
+                f"“{' '.join(match.group(0).split())}” is a hard word from the glossary, but "
+                f"`{term_id}` is not in this guide's `words`.",
+                hint=f"add `{term_id}` to `words`, and explain “{glossary[term_id].term}” "
+                "in the row straight after it is used.",
+                severity=WARN,
+            )
+    for i, term_id in enumerate(guide.words):
+        if term_id not in glossary:
+            continue  # reported as unknown-glossary
+        _, alone = _terms_pattern(((term_id, glossary[term_id].term),))
+        if not any(alone.search(text) for _, text in texts):
+            yield doc.problem(
+                ("words", i),
+                "hard-word",
+                f"`{term_id}` is in `words`, but “{glossary[term_id].term}” is not used in "
+                "this guide.",
+                hint="remove it from `words`, or use the word as the glossary spells it.",
+                severity=WARN,
+            )
+
+
+@functools.lru_cache(maxsize=512)
+def _terms_pattern(terms: tuple[tuple[str, str], ...]) -> tuple[list[str], re.Pattern[str]]:
+    """One pattern for every glossary term: whole words, any case, any spacing, and the
+    plural too ("GP practices", "pharmacies"), since the reader needs the same help.
+
+    Longer terms come first so that "GP practice" is found as `gp-practice`, not as `gp`
+    followed by an ordinary word. A term glued to other letters, digits or a hyphen is part
+    of another word ("GP-led"); one inside an address is not prose
+    ("report@phishing.gov.uk")."""
+    ordered = sorted(terms, key=lambda item: len(item[1]), reverse=True)
+    alternatives = "|".join(f"({_term_regex(term)})" for _, term in ordered)
+    pattern = re.compile(rf"(?<![\w@/.-])(?:{alternatives})(?![\w@-]|\.\w)", re.IGNORECASE)
+    return [term_id for term_id, _ in ordered], pattern
+
+
+def _term_regex(term: str) -> str:
+    words = [re.escape(word) for word in term.split()]
+    last = term.split()[-1]
+    if re.search(r"[^aeiou]y$", last, re.IGNORECASE):
+        words[-1] = re.escape(last[:-1]) + "(?:y|ies)"
+    elif last[-1].isalpha():
+        words[-1] += "(?:s|es)?"
+    return r"\s+".join(words)
+
+
+def _plain(text: str) -> str:
+    """Text as read: Markdown emphasis marks removed, so `**GP**` reads as `GP`."""
+    return re.sub(r"[*_`]", "", text)
 
 
 # ---- topics and pictures -------------------------------------------------------------

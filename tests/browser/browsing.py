@@ -1,29 +1,19 @@
-"""Shared by the browser suite: the real site built once per process, its page list, and
+"""Shared by the browser suite: the real site built once per run, its page list, and
 the run's report file."""
 
 from __future__ import annotations
 
-import atexit
-import functools
 import http.server
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from healthskills.build import build_site
-from healthskills.load import Project
+from healthskills.chromium import ARGS
+from support import real_site
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts" / "browser"
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = ARGS
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -33,13 +23,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@functools.cache
 def built_site_path() -> Path:
-    """Build the real site once per process (xdist workers each build their own: ~1 s)."""
-    root = Path(tempfile.mkdtemp(prefix="healthskills-browser-"))
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
-    build_site(Project(REPO), root / "site")
-    return root / "site"
+    """The real site with its PDFs, built once for the whole run (support.real_site)."""
+    return real_site()
 
 
 def site_pages(site: Path) -> list[str]:

@@ -8,6 +8,7 @@ content logic.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,6 +16,7 @@ from typing import Any
 
 import jinja2
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from .. import markup
@@ -24,7 +26,16 @@ from ..load import Content
 from ..models import Guide, Lesson, Term
 from ..strings import ENGLISH
 from ..translatable import English, localise, localise_glossary
-from .urls import guide_url, lesson_url, relative
+from .printing import Margins, PrintSettings, footer_text, online, page_rules, paper_rule
+from .urls import (
+    bilingual_pdf_path,
+    guide_text_url,
+    guide_url,
+    lesson_url,
+    pack_pdf_path,
+    relative,
+    sheet_pdf_path,
+)
 
 BABEL_LOCALES = {"en": "en_GB", "pa": "pa_Guru"}
 """Language code → the locale whose date format our readers expect (UK English)."""
@@ -42,6 +53,7 @@ class PageSource:
     kind: str
     """`lesson`, `guide` or `index`: lets the theme choose a layout."""
     meta: dict[str, Any] = field(default_factory=dict)
+    """Extra front matter for the theme, such as `hs_print` (the page's `@page` rules)."""
 
 
 def _environment() -> jinja2.Environment:
@@ -64,9 +76,18 @@ class _Page:
     """Per-page rendering context: knows the page URL, so every link it makes is relative,
     and counts text shown in English where a translation is missing."""
 
-    def __init__(self, content: Content, assets: Assets, lang: str, url: str,
-                 translations: Translations | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        content: Content,
+        assets: Assets,
+        lang: str,
+        url: str,
+        translations: Translations | None = None,
+        printing: bool = False,
+    ) -> None:
         self.content = content
+        self.printing = printing
+        """True for documents made to be printed: every picture loads at once."""
         self.assets = assets
         self.lang = lang
         self.url = url
@@ -108,13 +129,20 @@ class _Page:
         return Markup('<p class="hs-notice hs-fallback" role="note">{}</p>').format(self.t(key))
 
     def t(self, key: str, **values: Any) -> str:
-        translated = self.translations.lookup(UI_PREFIX + key, ENGLISH[key])
-        return (translated or ENGLISH[key]).format(**values)
+        return self.template(key).format(**values)
+
+    def template(self, key: str) -> str:
+        """An interface string with its {placeholders} left in, for CSS to fill."""
+        return self.translations.lookup(UI_PREFIX + key, ENGLISH[key]) or ENGLISH[key]
 
     def link(self, to_url: str) -> str:
         return relative(self.url, to_url)
 
     def picture(self, name: str) -> str:
+        if self.printing:
+            # Printed documents carry their pictures: no request to answer, nothing to wait for.
+            data = self.assets.files[self.assets.pictures[name]]
+            return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
         return self.link(self.assets.pictures[name])
 
     def lesson_link(self, lesson_id: str) -> str:
@@ -133,8 +161,15 @@ class _Page:
     def guide_link(self, guide_id: str) -> str:
         return self.link(guide_url(self.lang, guide_id))
 
+    def locale(self) -> str:
+        return BABEL_LOCALES.get(self.lang, self.lang)
+
     def date(self, value: dt.date) -> str:
-        return format_date(value, format="long", locale=BABEL_LOCALES.get(self.lang, self.lang))
+        return format_date(value, format="long", locale=self.locale())
+
+    def kilobytes(self, size: int) -> str:
+        """A file size as readers see it next to a download link: whole KB, at least 1."""
+        return format_decimal(max(1, round(size / 1024)), locale=self.locale())
 
     def _resolve(self, scheme: str, target: str) -> tuple[str, str] | None:
         if scheme == "lesson":
@@ -197,8 +232,10 @@ def localise_content(content: Content, language: Language, translations: Transla
     return Localised(language, translations, lessons, guides, topics)
 
 
-def _context(content: Content, assets: Assets, local: Localised, url: str) -> _Page:
-    return _Page(content, assets, local.language.code, url, local.translations)
+def _context(
+    content: Content, assets: Assets, local: Localised, url: str, printing: bool = False
+) -> _Page:
+    return _Page(content, assets, local.language.code, url, local.translations, printing)
 
 
 def render_lesson(content: Content, assets: Assets, local: Localised, lesson: Lesson) -> PageSource:
@@ -229,21 +266,107 @@ def render_lesson(content: Content, assets: Assets, local: Localised, lesson: Le
     )
 
 
-def render_guide(content: Content, assets: Assets, local: Localised, guide: Guide) -> PageSource:
-    url = guide_url(local.language.code, guide.id)
-    page = _context(content, assets, local, url)
-    body = _ENV.get_template("guide.html").render(page=page, guide=guide, local=local)
-    return PageSource(
-        path=f"guides/{guide.id}.md",
-        url=url,
-        title=str(guide.title),
-        description=str(guide.summary),
-        body=_with_notice(page, body),
-        kind="guide",
+def guide_page_css(page: _Page, guide: Guide, settings: PrintSettings) -> str:
+    """The guide's `@page` rules: paper size, its title at the top of every printed page,
+    the review date and source at the bottom, and page numbers."""
+    margins = Margins(str(guide.title), footer_text(page, guide), page.template("page_of"))
+    direction = "rtl" if page.translations.language.dir == "rtl" else "ltr"
+    return paper_rule(settings) + page_rules(margins, direction)
+
+
+def guide_body(
+    content: Content,
+    assets: Assets,
+    local: Localised,
+    guide: Guide,
+    settings: PrintSettings,
+    *,
+    url: str,
+    printing: bool = False,
+    pictures: bool = True,
+    downloads: list[tuple[str, str, str]] | None = None,
+) -> tuple[_Page, str]:
+    """A guide's HTML at `url`: the same for its page, its text-only page and its PDF."""
+    page = _context(content, assets, local, url, printing)
+    target = guide_url(page.lang, guide.id) if pictures else guide_text_url(page.lang, guide.id)
+    body = _ENV.get_template("guide.html").render(
+        page=page,
+        guide=guide,
+        local=local,
+        pictures=pictures,
+        online=online(settings, target),
+        downloads=downloads,
     )
+    return page, _with_notice(page, body)
 
 
-def render_indexes(content: Content, assets: Assets, local: Localised) -> list[PageSource]:
+def _downloads(
+    page: _Page, local: Localised, guide: Guide, sizes: dict[str, int]
+) -> list[tuple[str, str, str]]:
+    """The guide page's "print or download" links: the PDFs that were made, with their
+    size (readers on pay-as-you-go data decide by it), and the text-only version."""
+    lang = page.lang
+    links = []
+    sheet = sheet_pdf_path(lang, guide.id)
+    if sheet in sizes:
+        links.append((page.t("pdf_sheet", size=page.kilobytes(sizes[sheet])), page.link(sheet),
+                      "application/pdf"))  # fmt: skip
+    both = bilingual_pdf_path(lang, guide.id)
+    if both in sizes:
+        label = page.t("pdf_bilingual", language=local.language.own_name,
+                       size=page.kilobytes(sizes[both]))  # fmt: skip
+        links.append((label, page.link(both), "application/pdf"))
+    links.append((page.t("text_only"), page.link(guide_text_url(lang, guide.id)), ""))
+    return links
+
+
+def render_guide(
+    content: Content,
+    assets: Assets,
+    local: Localised,
+    guide: Guide,
+    settings: PrintSettings | None = None,
+    sizes: dict[str, int] | None = None,
+) -> list[PageSource]:
+    """A guide's page, and its simple-text version (the same words, no pictures, for
+    readers who find pictures distracting)."""
+    settings = settings or PrintSettings()
+    url = guide_url(local.language.code, guide.id)
+    links = _downloads(_context(content, assets, local, url), local, guide, sizes or {})
+    page, body = guide_body(content, assets, local, guide, settings, url=url, downloads=links)
+    text_url = guide_text_url(local.language.code, guide.id)
+    text_page, text_body = guide_body(
+        content, assets, local, guide, settings, url=text_url, pictures=False
+    )
+    return [
+        PageSource(
+            path=f"guides/{guide.id}.md",
+            url=url,
+            title=str(guide.title),
+            description=str(guide.summary),
+            body=body,
+            kind="guide",
+            meta={"hs_print": guide_page_css(page, guide, settings)},
+        ),
+        PageSource(
+            path=f"guides/{guide.id}/text.md",
+            url=text_url,
+            title=text_page.t("text_only_title", title=str(guide.title)),
+            description=str(guide.summary),
+            body=text_body,
+            kind="guide",
+            # One guide, one search result: the text-only copy stays out of the index.
+            meta={
+                "hs_print": guide_page_css(text_page, guide, settings),
+                "search": {"exclude": True},
+            },
+        ),
+    ]
+
+
+def render_indexes(
+    content: Content, assets: Assets, local: Localised, sizes: dict[str, int]
+) -> list[PageSource]:
     lang = local.language.code
     lessons_page = _context(content, assets, local, f"{lang}/lessons/")
     lessons_body = _ENV.get_template("lessons_index.html").render(
@@ -251,7 +374,7 @@ def render_indexes(content: Content, assets: Assets, local: Localised) -> list[P
     )
     guides_page = _context(content, assets, local, f"{lang}/guides/")
     guides_body = _ENV.get_template("guides_index.html").render(
-        page=guides_page, guides=list(local.guides.values())
+        page=guides_page, guides=list(local.guides.values()), pack=_pack_link(guides_page, sizes)
     )
     return [
         PageSource(
@@ -273,17 +396,28 @@ def render_indexes(content: Content, assets: Assets, local: Localised) -> list[P
     ]
 
 
+def _pack_link(page: _Page, sizes: dict[str, int]) -> tuple[str, str] | None:
+    pack = pack_pdf_path(page.lang)
+    if pack not in sizes:
+        return None
+    return page.t("pdf_pack", size=page.kilobytes(sizes[pack])), page.link(pack)
+
+
 def render_language(
     content: Content,
     assets: Assets,
     language: Language = ENGLISH_LANGUAGE,
     translations: Translations | None = None,
+    settings: PrintSettings | None = None,
+    sizes: dict[str, int] | None = None,
 ) -> list[PageSource]:
-    """Every generated page of one language."""
+    """Every generated page of one language. `sizes` holds the PDFs made for printing
+    (site-root relative path → bytes), so that pages can link to them with their size."""
     local = localise_content(content, language, translations or Translations(language))
-    pages = render_indexes(content, assets, local)
+    pages = render_indexes(content, assets, local, sizes or {})
     pages += [render_lesson(content, assets, local, lesson) for lesson in local.lessons.values()]
-    pages += [render_guide(content, assets, local, guide) for guide in local.guides.values()]
+    for guide in local.guides.values():
+        pages += render_guide(content, assets, local, guide, settings, sizes)
     return pages
 
 

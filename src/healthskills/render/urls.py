@@ -17,6 +17,27 @@ def guide_url(lang: str, guide_id: str) -> str:
     return f"{lang}/guides/{guide_id}/"
 
 
+def guide_text_url(lang: str, guide_id: str) -> str:
+    """The simple-text version of a guide: the same words without pictures."""
+    return f"{lang}/guides/{guide_id}/text/"
+
+
+def sheet_pdf_path(lang: str, guide_id: str) -> str:
+    """The printable easy-read sheet. The language is in the file name too, because a
+    champion's downloads folder mixes languages."""
+    return f"{lang}/print/{guide_id}-{lang}.pdf"
+
+
+def bilingual_pdf_path(lang: str, guide_id: str) -> str:
+    """The champions' sheet: the learner's language beside English, row by row."""
+    return f"{lang}/print/{guide_id}-{lang}-en.pdf"
+
+
+def pack_pdf_path(lang: str) -> str:
+    """Every guide, lesson handout and facilitator note of one language, in one PDF."""
+    return f"{lang}/print/champion-pack-{lang}.pdf"
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Relative link from the page at `from_url` to `to_url` (both site-root relative,
     directory pages ending in `/`)."""

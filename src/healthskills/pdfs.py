@@ -1,0 +1,212 @@
+"""Stage 5, print: documents → PDF files, in headless Chromium.
+
+Documents carry their pictures and stylesheets, and any request they make anyway is
+refused and reported, so printing never touches the network or the disk. Chromium
+writes tagged PDFs (headings, reading order, the document's language) with an outline of
+headings, which screen readers and PDF viewers use.
+
+All PDFs come back as bytes; the build writes them with the rest of the site.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import re
+import time
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pypdf import PdfReader
+
+from .assets import Assets
+from .chromium import ARGS, find_chromium
+from .i18n import Language, Translations
+from .load import Content
+from .problems import Problem, Severity
+from .render import Localised, localise_content
+from .render.documents import bilingual_doc, pack_doc, sheet_doc
+from .render.printing import PrintDoc, PrintSettings
+from .validate import MAX_PRINTED_PAGES
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page, Route
+
+
+class PrintFailed(Exception):
+    """Printing could not run at all (no Chromium, or it would not start)."""
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def part_pages(pdf: bytes) -> list[int]:
+    """The first page (1-based) of each part of a champion pack, in order. The contents
+    page links to each part (`#item-1`, `#item-2`…), so the PDF has a named destination
+    for each, on the page where the part starts."""
+    reader = PdfReader(io.BytesIO(pdf))
+    destinations = {name.lstrip("/"): dest for name, dest in reader.named_destinations.items()}
+    pages = []
+    while (dest := destinations.get(f"item-{len(pages) + 1}")) is not None:
+        pages.append(reader.get_destination_page_number(dest) + 1)
+    return pages
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})\+00'00'\)")
+
+
+def _stamp(pdf: bytes) -> bytes:
+    """With SOURCE_DATE_EPOCH set, that time instead of now in the PDF's dates, so builds
+    are reproducible. Same length, so the PDF's byte offsets stay right."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        return pdf
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(epoch))).encode()
+    return _PDF_DATE.sub(lambda m: b"/" + m[1] + b" (D:" + stamp + b"+00'00')", pdf)
+
+
+class _Engine:
+    """One Chromium for a whole build; documents print in parallel, one tab per core."""
+
+    def __init__(self, executable: str, jobs: int) -> None:
+        self.executable = executable
+        self.jobs = jobs
+        self.refused: dict[str, set[str]] = {}
+
+    async def __aenter__(self) -> _Engine:
+        from playwright.async_api import async_playwright
+
+        self.playwright = await async_playwright().start()
+        try:
+            self.browser = await self.playwright.chromium.launch(
+                executable_path=self.executable, args=ARGS
+            )
+        except Exception as exc:
+            await self.playwright.stop()
+            raise PrintFailed(f"Chromium ({self.executable}) did not start: {exc}") from exc
+        # Our documents need no script; switching it off is one less thing that can go wrong.
+        context = await self.browser.new_context(java_script_enabled=False)
+        await context.route("**/*", self._refuse)
+        self.tabs: asyncio.Queue[Page] = asyncio.Queue()
+        for _ in range(self.jobs):
+            self.tabs.put_nowait(await context.new_page())
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.browser.close()
+        await self.playwright.stop()
+
+    async def _refuse(self, route: Route) -> None:
+        """Documents carry their pictures and styles, so they should ask for nothing; a
+        request means a bug, and it is reported instead of reaching the network."""
+        frame = route.request.frame
+        title = await frame.title() if frame else ""
+        self.refused.setdefault(route.request.url, set()).add(title)
+        await route.abort("blockedbyclient")
+
+    async def print(self, doc: PrintDoc) -> bytes:
+        tab = await self.tabs.get()
+        try:
+            await tab.set_content(doc.html, wait_until="load")
+            pdf = await tab.pdf(
+                prefer_css_page_size=True, print_background=True, outline=True, tagged=True
+            )
+        finally:
+            self.tabs.put_nowait(tab)
+        return _stamp(pdf)
+
+    async def print_all(self, docs: Iterable[PrintDoc]) -> list[bytes]:
+        return list(await asyncio.gather(*(self.print(doc) for doc in docs)))
+
+
+def documents(
+    content: Content, assets: Assets, locals_: list[Localised], settings: PrintSettings
+) -> list[PrintDoc]:
+    """Every guide's sheet in every language, and its bilingual sheet beside English."""
+    english = next(local for local in locals_ if local.language.status == "source")
+    docs = []
+    for local in locals_:
+        for guide in local.guides.values():
+            docs.append(sheet_doc(content, assets, local, guide, settings))
+            if local is not english:
+                docs.append(bilingual_doc(content, assets, local, english, guide, settings))
+    return docs
+
+
+def make_pdfs(
+    content: Content,
+    assets: Assets,
+    languages: list[Language],
+    translations: dict[str, Translations],
+    settings: PrintSettings,
+    jobs: int | None = None,
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every PDF of the site (site-root relative path → bytes), and any problems with them
+    (a guide over the page limit, a picture that would not load). Raises PrintFailed when
+    Chromium is missing or will not start."""
+    executable = find_chromium()
+    if executable is None:
+        raise PrintFailed("Chromium, which makes the PDFs, was not found.")
+    locals_ = [localise_content(content, lang, translations[lang.code]) for lang in languages]
+    docs = documents(content, assets, locals_, settings)
+    jobs = jobs or max(2, os.cpu_count() or 1)
+    engine = _Engine(executable, jobs)
+    files = asyncio.run(_print_everything(engine, content, assets, locals_, settings, docs))
+    problems = _page_limits(content, docs, files)
+    problems += [
+        Problem("chromium", 0, 0, Severity.ERROR, "third-party-request",
+                f"A printed document ({', '.join(sorted(titles))}) asked for {url}.",
+                hint="printed documents must carry everything they show; please report this.")
+        for url, titles in sorted(engine.refused.items())
+    ]  # fmt: skip
+    return files, problems
+
+
+async def _print_everything(
+    engine: _Engine,
+    content: Content,
+    assets: Assets,
+    locals_: list[Localised],
+    settings: PrintSettings,
+    docs: list[PrintDoc],
+) -> dict[str, bytes]:
+    async with engine:
+        # The packs print twice: first to find where each part starts, then with those
+        # page numbers in the contents. Their first print runs alongside the sheets.
+        drafts = [pack_doc(content, assets, local, settings) for local in locals_]
+        printed = await engine.print_all([*docs, *(doc for doc, _ in drafts)])
+        files = {doc.path: pdf for doc, pdf in zip(docs, printed[: len(docs)], strict=True)}
+        first_pages = [part_pages(pdf) for pdf in printed[len(docs) :]]
+        packs = [
+            pack_doc(content, assets, local, settings, pages)[0]
+            for local, pages in zip(locals_, first_pages, strict=True)
+        ]
+        for doc, pages, pdf in zip(packs, first_pages, await engine.print_all(packs), strict=True):
+            if part_pages(pdf) != pages:
+                raise PrintFailed(f"{doc.path}: the contents page changed the page numbers.")
+            files[doc.path] = pdf
+    return files
+
+
+def _page_limits(content: Content, docs: list[PrintDoc], files: dict[str, bytes]) -> list[Problem]:
+    """EASY-READ.md: at most 24 printed pages, measured on every language's sheet (a
+    translation can run longer than the English)."""
+    problems = []
+    for doc in docs:
+        if doc.kind != "sheet" or doc.guide is None:
+            continue
+        pages = page_count(files[doc.path])
+        if pages > MAX_PRINTED_PAGES:
+            problems.append(
+                content.guides[doc.guide].doc.problem(
+                    ("sections",),
+                    "guide-pages",
+                    f"The printed guide in `{doc.lang}` has {pages} pages; easy read keeps "
+                    f"to {MAX_PRINTED_PAGES} or fewer.",
+                    hint="split the guide into two guides, each on one task.",
+                    severity=Severity.WARNING,
+                )
+            )
+    return problems
