@@ -999,9 +999,7 @@ def run_loads(args: argparse.Namespace, servers: dict[str, SiteServer]) -> tuple
     machine's speed falls on both sites alike; and the browser's version."""
     loads: list[Load] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=args.chromium, args=_chromium_args()
-        )
+        browser = playwright.chromium.launch(executable_path=args.chromium, args=_chromium_args())
         unthrottled = Profile("none", "none", 0, -1, -1, 1)
         print("warming up (fills the servers' compression caches) …", file=sys.stderr)
         for page in args.pages:
