@@ -6,6 +6,7 @@ import datetime as dt
 import fcntl
 import functools
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -59,3 +60,24 @@ def real_site() -> Path:
             build_site(Project(REPO), folder / "site", pdfs=True)
             (folder / "site.complete").touch()
     return folder / "site"
+
+
+MM = 72 / 25.4
+TOP_MARGIN, BOTTOM_MARGIN = 20 * MM, 22 * MM
+"""print.css page margins: the running header and footer live inside them."""
+
+
+def pdftotext(path: Path, first: int | None = None, last: int | None = None, *options: str) -> str:
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    command = ["pdftotext", *pages, *options, str(path), "-"]
+    run = subprocess.run(command, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def body_text(path: Path, first: int | None = None, last: int | None = None, *options: str) -> str:
+    """The text inside the page margins: without the running header and footer, which
+    would otherwise interrupt a sentence that runs over a page break."""
+    height = 297 * MM - TOP_MARGIN - BOTTOM_MARGIN
+    crop = ["-x", "0", "-y", str(int(TOP_MARGIN)), "-W", "600", "-H", str(int(height))]
+    return pdftotext(path, first, last, *options, *crop)

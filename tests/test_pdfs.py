@@ -24,12 +24,9 @@ from healthskills.render import Localised, localise_content
 from healthskills.render.documents import lesson_order
 from healthskills.render.urls import bilingual_pdf_path, pack_pdf_path, sheet_pdf_path
 from healthskills.validate import MAX_PRINTED_PAGES
-from support import REPO
+from support import BOTTOM_MARGIN, MM, REPO, TOP_MARGIN, body_text, pdftotext
 
 SITE_URL = "https://healthskills.example.org/"
-MM = 72 / 25.4
-TOP_MARGIN, BOTTOM_MARGIN = 20 * MM, 22 * MM
-"""print.css page margins: the running header and footer live inside them."""
 BIDI_AND_SPACE = re.compile(r"[\s\u00ad\u200e\u200f\u202a-\u202e]+")
 
 
@@ -48,22 +45,6 @@ def local() -> dict[str, Localised]:
         lang.code: localise_content(content, lang, load_translations(project, lang))
         for lang in languages
     }
-
-
-def pdftotext(path: Path, first: int | None = None, last: int | None = None, *options: str) -> str:
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    command = ["pdftotext", *pages, *options, str(path), "-"]
-    run = subprocess.run(command, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    return run.stdout
-
-
-def body_text(path: Path, first: int | None = None, last: int | None = None, *options: str) -> str:
-    """The text inside the page margins: without the running header and footer, which
-    would otherwise interrupt a sentence that runs over a page break."""
-    height = 297 * MM - TOP_MARGIN - BOTTOM_MARGIN
-    crop = ["-x", "0", "-y", str(int(TOP_MARGIN)), "-W", "600", "-H", str(int(height))]
-    return pdftotext(path, first, last, *options, *crop)
 
 
 def letters(text: str) -> str:
@@ -352,6 +333,14 @@ def test_letter_paper_from_mkdocs_yml(project, tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     page = (tmp_path / "site/en/guides/first-guide/index.html").read_text("utf-8")
     assert '<style media="print">@page{size:letter}' in page
+
+
+def test_pdfs_are_reproducible(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    for name in ("one", "two"):
+        build_site(project, tmp_path / name, support.TODAY, pdfs=True)
+    for pdf in ("en/print/first-guide-en.pdf", "en/print/champion-pack-en.pdf"):
+        assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
 
 
 def test_source_date_epoch_fixes_the_pdf_dates(monkeypatch):

@@ -16,6 +16,7 @@ import os
 import re
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
@@ -153,7 +154,11 @@ def make_pdfs(
     docs = documents(content, assets, locals_, settings)
     jobs = jobs or max(2, os.cpu_count() or 1)
     engine = _Engine(executable, jobs)
-    files = asyncio.run(_print_everything(engine, content, assets, locals_, settings, docs))
+    printing = _print_everything(engine, content, assets, locals_, settings, docs)
+    # In a thread of its own: the caller may already run an event loop (a test's
+    # browser, a notebook), and asyncio.run refuses to start a second one in a thread.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        files = thread.submit(asyncio.run, printing).result()
     problems = _page_limits(content, docs, files)
     problems += [
         Problem("chromium", 0, 0, Severity.ERROR, "third-party-request",

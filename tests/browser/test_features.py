@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from browsing import built_site_path
 
+from support import body_text
+
 pytestmark = pytest.mark.browser
 
 GUIDES = sorted(
@@ -28,16 +30,49 @@ def test_quiz_answers_reveal_feedback_without_javascript(browser, site_url):
 
 @pytest.mark.parametrize("guide", GUIDES)
 def test_printed_guide(browser, site_url, artifacts, guide):
+    """Print emulation at the width of A4 paper: the easy-read layout, not the web page."""
     context = browser.new_context(viewport={"width": 794, "height": 1123})
     page = context.new_page()
     page.goto(site_url + guide)
+    assert not page.locator(".hs-online").is_visible()  # the QR code is for paper only
     page.emulate_media(media="print")
     assert page.locator("h1").first.is_visible()
-    assert not page.locator(".hs-header").is_visible(), "site header printed"
-    assert not page.locator(".hs-nav").is_visible(), "navigation printed"
+    for hidden in (".hs-header", ".hs-nav", ".hs-switcher", ".hs-downloads", ".hs-language-link"):
+        assert not page.locator(hidden).is_visible(), f"{hidden} printed"
+    assert page.locator(".hs-online svg").is_visible() and page.locator(".hs-url").is_visible()
+    # Picture at the start of each row, words beside it: on the left in left-to-right
+    # languages, on the right in right-to-left ones; words at 16 pt (21.33 px) or more.
+    rtl = page.locator("html").get_attribute("dir") == "rtl"
+    for row in page.locator(".hs-row").all()[:4]:
+        picture = row.locator("img").bounding_box()
+        words = row.locator("p").bounding_box()
+        assert picture and words
+        assert (picture["x"] > words["x"]) == rtl, guide
+        size = row.locator("p").evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+        assert size >= 16 * 96 / 72 - 0.01, f"{guide}: {size} px"
     name = guide.strip("/").replace("/", "_")
     page.screenshot(path=artifacts / "screenshots" / f"{name}--print.png", full_page=True)
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "ur", "cy"])
+def test_printing_a_guide_page_gives_the_pdf(browser, site_url, built_site, lang, tmp_path):
+    """What a reader gets by printing the guide page from the browser is the sheet the
+    build made: the same number of pages and the same words on each of them."""
+    page = browser.new_page()
+    page.goto(site_url + f"{lang}/guides/nhs-111/")
+    # A browser loads lazy pictures when a person prints; page.pdf does not, so load them.
+    page.evaluate(
+        """() => Promise.all([...document.images].map(img => {
+            img.loading = "eager";
+            return img.complete ? null : new Promise(done => img.onload = img.onerror = done);
+        }))"""
+    )
+    printed = page.pdf(prefer_css_page_size=True, print_background=True)
+    page.close()
+    (tmp_path / "printed.pdf").write_bytes(printed)
+    theirs = body_text(tmp_path / "printed.pdf").split("\f")
+    assert theirs == body_text(built_site / f"{lang}/print/nhs-111-{lang}.pdf").split("\f")
 
 
 def _languages() -> list[tuple[str, str]]:
