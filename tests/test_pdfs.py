@@ -23,7 +23,7 @@ from healthskills.pdfs import _stamp, part_pages
 from healthskills.render import Localised, localise_content
 from healthskills.render.documents import lesson_order
 from healthskills.render.urls import bilingual_pdf_path, pack_pdf_path, sheet_pdf_path
-from healthskills.validate import MAX_PRINTED_PAGES
+from healthskills.validate import MAX_PRINTED_PAGES, estimated_pages
 from support import BOTTOM_MARGIN, MM, REPO, TOP_MARGIN, body_text, pdftotext
 
 SITE_URL = "https://healthskills.example.org/"
@@ -116,6 +116,15 @@ def missing_text(rows: list[str], extracted: str, lang: str) -> list[str]:
         return sorted(short.elements())
     found = "".join(runs(extracted))
     return [run for row in rows for run in runs(row) if run not in found]
+
+
+def test_the_checks_page_estimate_is_cautious_but_close(site, local):
+    """`healthskills check` warns about long guides before any PDF exists; its estimate
+    must not be below any language's real page count, nor far above it."""
+    for guide_id, guide in local["en"].guides.items():
+        estimate = estimated_pages(guide)
+        real = [len(PdfReader(site / sheet_pdf_path(lang, guide_id)).pages) for lang in local]
+        assert max(real) <= estimate <= max(real) + 2, (guide_id, estimate, real)
 
 
 def test_sheets_show_every_row_in_the_readers_language(site, local):
@@ -333,6 +342,27 @@ def test_letter_paper_from_mkdocs_yml(project, tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     page = (tmp_path / "site/en/guides/first-guide/index.html").read_text("utf-8")
     assert '<style media="print">@page{size:letter}' in page
+
+
+def test_build_counts_the_real_pages_of_a_long_guide(project, tmp_path):
+    rows = "".join(
+        f"  - id: row-{n}\n    picture:\n      name: tick\n      alt: A tick.\n"
+        f"    text: Step {n} is done.\n"
+        for n in range(120)
+    )
+    support.edit(project, "content/guides/first-guide.yaml", "words: [app]", rows + "words: [app]")
+    result = build_site(project, tmp_path / "site", support.TODAY, pdfs=True)
+    pages = len(PdfReader(tmp_path / "site/en/print/first-guide-en.pdf").pages)
+    assert pages > MAX_PRINTED_PAGES
+    found = [p.format().splitlines()[0] for p in result.warnings if p.rule == "guide-pages"]
+    assert found == [
+        "content/guides/first-guide.yaml:5:1: warning [guide-pages] sections: This guide would "
+        f"print on about {estimated_pages(load_content(project)[0].guides['first-guide'].model)} "
+        "A4 pages, and easy read allows 24. This is an estimate from its rows, words and "
+        "sources; the build counts the real pages of each language's PDF.",
+        f"content/guides/first-guide.yaml:5:1: warning [guide-pages] sections: The printed "
+        f"guide in `en` has {pages} pages; easy read keeps to 24 or fewer.",
+    ]
 
 
 def test_pdfs_are_reproducible(project, tmp_path, monkeypatch):

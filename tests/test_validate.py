@@ -291,25 +291,24 @@ def _add_rows(project, count, first=0):
     edit(project, GUIDE, "words: [app]", rows + "words: [app]")
 
 
-def test_estimated_pages(project):
-    """1 page for the title and summary, 5 rows a page, 1 page for the word list."""
+def test_estimated_pages_grow_with_rows_words_and_sources(project):
     content, _ = check_project(project, TODAY)
-    assert estimated_pages(content.guides["first-guide"].model) == 1 + 1 + 1
-    _add_rows(project, 4)
-    edit(project, GUIDE, "words: [app]", "words: []")
+    base = estimated_pages(content.guides["first-guide"].model)
+    assert base == 2  # as many as its real PDF has
+    _add_rows(project, 8)
     content, _ = check_project(project, TODAY)
-    assert estimated_pages(content.guides["first-guide"].model) == 1 + 2
+    assert estimated_pages(content.guides["first-guide"].model) == base + 2
 
 
 def test_guide_over_the_printed_page_limit(project):
     assert MAX_PRINTED_PAGES == 24
-    _add_rows(project, 108)  # 110 rows: 22 pages of rows, plus the first and the last
+    _add_rows(project, 87)
     assert problem_lines(project) == []
-    _add_rows(project, 1, first=108)
+    _add_rows(project, 1, first=87)
     assert problem_lines(project) == [
         f"{GUIDE}:5:1: warning [guide-pages] sections: This guide would print on about 25 A4 "
-        "pages, and easy read allows 24. This is an estimate from the number of rows; the "
-        "build measures the real count from each PDF."
+        "pages, and easy read allows 24. This is an estimate from its rows, words and "
+        "sources; the build counts the real pages of each language's PDF."
     ]
 
 

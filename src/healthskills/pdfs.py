@@ -210,8 +210,9 @@ def _page_limits(content: Content, docs: list[PrintDoc], files: dict[str, bytes]
                     "guide-pages",
                     f"The printed guide in `{doc.lang}` has {pages} pages; easy read keeps "
                     f"to {MAX_PRINTED_PAGES} or fewer.",
-                    hint="split the guide into two guides, each on one task.",
+                    hint="split it into two guides, each about one task, and link them.",
                     severity=Severity.WARNING,
+                    key=True,
                 )
             )
     return problems
