@@ -200,3 +200,19 @@ def test_guide_pages_carry_their_print_rules(project, tmp_path):
     online = page.find(class_="hs-online")
     assert "hs-print-only" in online["class"] and online.find("svg")
     assert online.find(class_="hs-url").string == "test.example.org/en/guides/first-guide/"
+
+
+def test_text_only_guide_has_no_pictures_and_stays_out_of_search(project, tmp_path):
+    build_site(project, tmp_path / "site", TODAY)
+    page = soup(tmp_path / "site/en/guides/first-guide/text/index.html")
+    assert page.find("h1").get_text(strip=True) == "Using an app"
+    assert page.find("img") is None
+    assert [li.get_text(" ", strip=True) for li in page.select(".hs-row")] == [
+        "An app is a program on your phone.",
+        "Your doctor can help.",
+    ]
+    assert page.find("a", string="The same guide with pictures")["href"] == "../"
+    guide = soup(tmp_path / "site/en/guides/first-guide/index.html")
+    assert guide.select_one(".hs-downloads a[href='text/']")
+    index = (tmp_path / "site/en/search/search_index.json").read_text(encoding="utf-8")
+    assert "guides/first-guide/" in index and "guides/first-guide/text/" not in index

@@ -373,6 +373,25 @@ def test_pdfs_are_reproducible(project, tmp_path, monkeypatch):
         assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
 
 
+def test_a_document_that_asks_for_anything_is_refused_and_reported():
+    """Printed documents carry everything; a request would leak to the network."""
+    import asyncio
+
+    from healthskills.chromium import find_chromium
+    from healthskills.pdfs import _Engine
+    from healthskills.render.printing import PrintDoc
+
+    html = '<!doctype html><title>T</title><img src="https://tracker.example/x.png">Hello'
+    engine = _Engine(find_chromium(), 1)
+
+    async def run() -> bytes:
+        async with engine:
+            return await engine.print(PrintDoc("en/print/t.pdf", html, "en", "sheet"))
+
+    assert asyncio.run(run()).startswith(b"%PDF-")
+    assert engine.refused == {"https://tracker.example/x.png": {"T"}}
+
+
 def test_source_date_epoch_fixes_the_pdf_dates(monkeypatch):
     pdf = b"<</CreationDate (D:20261124032125+00'00')\n/ModDate (D:20261124032125+00'00')>>"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
