@@ -54,6 +54,8 @@ def test_source_organisations_are_their_web_addresses():
         Source(title="C", url="https://111.nhs.uk/"),
     ]
     assert organisations(sources) == "nhs.uk, 111.nhs.uk"
+    more = [Source(title=h, url=f"https://{h}/") for h in ("a.org", "b.org", "c.org", "d.org")]
+    assert organisations(more) == "a.org, b.org, c.org …"  # the footer keeps to one line
 
 
 def test_online_address_and_qr_code():

@@ -108,10 +108,17 @@ def paper_rule(settings: PrintSettings) -> str:
     return f"@page{{size:{settings.paper}}}"
 
 
+FOOTER_ORGANISATIONS = 3
+"""Source organisations named in a page footer; the sources section lists them all. More
+would push the page number onto a second line."""
+
+
 def organisations(sources: list[Source]) -> str:
     """The source organisations as people read them on paper: `nhs.uk, gov.uk`."""
     hosts = [urlsplit(source.url).hostname or "" for source in sources]
-    return ", ".join(dict.fromkeys(host.removeprefix("www.") for host in hosts if host))
+    names = list(dict.fromkeys(host.removeprefix("www.") for host in hosts if host))
+    shown = ", ".join(names[:FOOTER_ORGANISATIONS])
+    return shown + (" …" if len(names) > FOOTER_ORGANISATIONS else "")
 
 
 def footer_text(page: Any, item: Guide | Lesson) -> str:
