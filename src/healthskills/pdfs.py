@@ -108,12 +108,16 @@ class _Engine:
         await route.abort("blockedbyclient")
 
     async def print(self, doc: PrintDoc) -> bytes:
+        from playwright.async_api import Error
+
         tab = await self.tabs.get()
         try:
             await tab.set_content(doc.html, wait_until="load")
             pdf = await tab.pdf(
                 prefer_css_page_size=True, print_background=True, outline=True, tagged=True
             )
+        except Error as exc:  # a crashed or hung browser: say which document, not a traceback
+            raise PrintFailed(f"Chromium failed while printing {doc.path}: {exc}") from exc
         finally:
             self.tabs.put_nowait(tab)
         return _stamp(pdf)
@@ -145,8 +149,8 @@ def make_pdfs(
     jobs: int | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Every PDF of the site (site-root relative path → bytes), and any problems with them
-    (a guide over the page limit, a picture that would not load). Raises PrintFailed when
-    Chromium is missing or will not start."""
+    (a guide over the page limit, a request a document made). Raises PrintFailed when
+    Chromium is missing, will not start or fails."""
     executable = find_chromium()
     if executable is None:
         raise PrintFailed("Chromium, which makes the PDFs, was not found.")
@@ -181,11 +185,11 @@ async def _print_everything(
         # The packs print twice: first to find where each part starts, then with those
         # page numbers in the contents. Their first print runs alongside the sheets.
         drafts = [pack_doc(content, assets, local, settings) for local in locals_]
-        printed = await engine.print_all([*docs, *(doc for doc, _ in drafts)])
+        printed = await engine.print_all([*docs, *drafts])
         files = {doc.path: pdf for doc, pdf in zip(docs, printed[: len(docs)], strict=True)}
         first_pages = [part_pages(pdf) for pdf in printed[len(docs) :]]
         packs = [
-            pack_doc(content, assets, local, settings, pages)[0]
+            pack_doc(content, assets, local, settings, pages)
             for local, pages in zip(locals_, first_pages, strict=True)
         ]
         for doc, pages, pdf in zip(packs, first_pages, await engine.print_all(packs), strict=True):

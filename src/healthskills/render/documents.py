@@ -146,8 +146,8 @@ def pack_doc(
     local: Localised,
     settings: PrintSettings,
     first_pages: list[int] | None = None,
-) -> tuple[PrintDoc, int]:
-    """The champion pack of one language, and how many parts it has after the contents.
+) -> PrintDoc:
+    """The champion pack of one language.
 
     The contents page needs each part's first page, which only the print engine knows:
     the first print leaves the numbers blank (their column has a fixed width, so the
@@ -181,4 +181,4 @@ def pack_doc(
         page_css += f".hs-part-{item.number}{{page:{name}}}"
         page_css += page_rules(item.margins, direction, name)
     html = _document(page, local, assets, page.t("champion_pack"), body, page_css, settings)
-    return PrintDoc(path, html, lang, "pack"), len(items)
+    return PrintDoc(path, html, lang, "pack")
