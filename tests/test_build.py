@@ -195,7 +195,7 @@ def test_guide_pages_carry_their_print_rules(project, tmp_path):
     page = soup(tmp_path / "site/en/guides/first-guide/index.html")
     style = page.head.find("style", media="print").string
     assert style.startswith('@page{size:A4}@page{@top-center{content:"Using an app"}')
-    assert '@bottom-right{content:"Page " counter(page) " of " counter(pages)}' in style
+    assert '@bottom-right{content:"Page " counter(page) " of " counter(pages);width:28%}' in style
     assert "Last reviewed: " in style and "Source: nhs.uk" in style
     online = page.find(class_="hs-online")
     assert "hs-print-only" in online["class"] and online.find("svg")

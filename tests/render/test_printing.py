@@ -40,11 +40,14 @@ def test_css_strings_keep_every_script_readable():
 def test_page_numbers_follow_the_translation_and_the_direction():
     margins = Margins("Title", "Footer", "{page} / {pages} صفحه")
     ltr = page_rules(margins, "ltr")
-    assert '@bottom-left{content:"Footer"}' in ltr
-    assert '@bottom-right{content:counter(page) " / " counter(pages) " صفحه"}' in ltr
+    assert '@bottom-left{content:"Footer";width:72%}' in ltr
+    assert '@bottom-right{content:counter(page) " / " counter(pages) " صفحه";width:28%}' in ltr
     rtl = page_rules(margins, "rtl", "p3")
     assert rtl.startswith("@page p3{")
-    assert '@bottom-right{content:"Footer"}' in rtl and "@bottom-left{content:counter(page)" in rtl
+    assert (
+        '@bottom-right{content:"Footer";width:72%}' in rtl
+        and "@bottom-left{content:counter(page)" in rtl
+    )
 
 
 def test_source_organisations_are_their_web_addresses():

@@ -97,10 +97,12 @@ def page_rules(margins: Margins, direction: str, name: str = "") -> str:
     margins live in print.css; a `name` makes the rule apply to one part of a pack only."""
     start, end = ("left", "right") if direction == "ltr" else ("right", "left")
     selector = f"@page {name}" if name else "@page"
+    # Fixed shares of the width, so a long footer wraps on its side and the page number
+    # always keeps one line.
     return (
         f"{selector}{{@top-center{{content:{css_string(margins.header)}}}"
-        f"@bottom-{start}{{content:{css_string(margins.footer)}}}"
-        f"@bottom-{end}{{content:{_counters(margins.page_of)}}}}}"
+        f"@bottom-{start}{{content:{css_string(margins.footer)};width:72%}}"
+        f"@bottom-{end}{{content:{_counters(margins.page_of)};width:28%}}}}"
     )
 
 
