@@ -1,6 +1,7 @@
 """Whole builds of the fixture project and of the real starter content."""
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -216,3 +217,48 @@ def test_text_only_guide_has_no_pictures_and_stays_out_of_search(project, tmp_pa
     assert guide.select_one(".hs-downloads a[href='text/']")
     index = (tmp_path / "site/en/search/search_index.json").read_text(encoding="utf-8")
     assert "guides/first-guide/" in index and "guides/first-guide/text/" not in index
+
+
+def test_embed_views_of_every_lesson_and_guide(project, tmp_path):
+    """Standalone pages for other websites' iframes: the content, who it is from and a way
+    to the full page; no site chrome and no site script (it throws in sandboxed frames)."""
+    site = tmp_path / "site"
+    build_site(project, site, TODAY)
+    for kind, item, title in (
+        ("lessons", "first-lesson", "Open an app"),
+        ("guides", "first-guide", "Using an app"),
+    ):
+        html = (site / f"en/embed/{kind}/{item}/index.html").read_text(encoding="utf-8")
+        page = BeautifulSoup(html, "html.parser")
+        assert page.find("h1").get_text(strip=True) == title
+        assert not page.select(".hs-header, .hs-nav, .hs-switcher, .hs-embed-this, form")
+        assert [s.get("src") for s in page.find_all("script")] == [None]  # inline only
+        assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        full = f"https://test.example.org/en/{kind}/{item}/"
+        assert page.find("link", rel="canonical")["href"] == full
+        attribution = page.select_one(".hs-attribution")
+        assert attribution.get_text(" ", strip=True).startswith("From Test site.")
+        link = attribution.find("a")
+        assert link["href"] == f"../../../{kind}/{item}/" and link["target"] == "_blank"
+        assert page.select_one(".hs-review")  # the review dates come along
+        # Links leave the host's page in a new tab; links within the page stay.
+        for a in page.find_all("a", href=True):
+            assert (a.get("target") == "_blank") != a["href"].startswith("#"), a
+
+        oembed_url = f"https://test.example.org/en/embed/{kind}/{item}/oembed.json"
+        assert page.find("link", type="application/json+oembed")["href"] == oembed_url
+        oembed = json.loads((site / f"en/embed/{kind}/{item}/oembed.json").read_text())
+        assert oembed["version"] == "1.0" and oembed["type"] == "rich"
+        assert oembed["title"] == title and oembed["provider_name"] == "Test site"
+        frame = BeautifulSoup(oembed["html"], "html.parser").find("iframe")
+        assert frame["src"] == f"https://test.example.org/en/embed/{kind}/{item}/"
+
+        # The full page: the same code to copy, and the oEmbed discovery link.
+        full_page = soup(site / f"en/{kind}/{item}/index.html")
+        assert full_page.head.find("link", type="application/json+oembed")["href"] == oembed_url
+        code = full_page.select_one(".hs-embed-this textarea").string
+        assert code == oembed["html"]
+        frame = BeautifulSoup(code, "html.parser").find("iframe")
+        assert frame["title"] == f"{title} (Test site)"
+        assert frame["loading"] == "lazy" and "allow-scripts" in frame["sandbox"]
+        assert frame["height"] == "640"  # readable and scrollable without the script

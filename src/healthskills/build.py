@@ -35,11 +35,18 @@ from .i18n import (
 )
 from .linkcheck import check_site
 from .load import Content, Project
-from .mkdocs_adapter import LanguageBuild, build_language, print_settings, read_mkdocs_yml
+from .mkdocs_adapter import LanguageBuild, build_language, read_mkdocs_yml, site_settings
 from .pdfs import PrintFailed, make_pdfs
 from .problems import Problem, ProblemsFound, Severity, sort_problems
-from .render import PageSource, render_language, render_root_index, render_status_page
-from .render.printing import PrintSettings
+from .render import (
+    PageSource,
+    localise_content,
+    render_language,
+    render_root_index,
+    render_status_page,
+)
+from .render.embeds import render_embeds
+from .render.printing import SiteSettings
 from .status_report import status_json
 from .strings import ENGLISH as ENGLISH_STRINGS
 
@@ -68,7 +75,7 @@ def build_site(
     most tests do not, because printing is the slowest part of a build)."""
     content, problems = check_project(project, today)
     raw_config, config_problems = read_mkdocs_yml(project)
-    settings, settings_problems = print_settings(project, raw_config)
+    settings, settings_problems = site_settings(project, raw_config)
     config_problems += settings_problems
     # check_project has already reported problems in languages.yaml and the PO files.
     languages, _ = load_languages(project)
@@ -91,8 +98,10 @@ def build_site(
     docs_sources = _read_docs(project)
     status = status_json(translation_status(content, languages), languages)
     jobs: list[tuple[Language, list[PageSource], dict[str, str], dict[str, str] | None]] = []
+    embeds: dict[str, bytes] = {}
     for language in languages:
         tr = translations[language.code]
+        embeds |= render_embeds(content, assets, localise_content(content, language, tr), settings)
         pages = render_language(content, assets, language, tr, settings, sizes)
         pages.append(render_status_page(content, assets, language, tr, languages, status))
         notices = {key: _ui(tr, key) for key in ("fallback_page", "fallback_parts")}
@@ -128,12 +137,12 @@ def build_site(
             found = _run_builds(builds, workers)
             if found:
                 raise ProblemsFound(found)
-        for rel, data in [*assets.files.items(), *pdf_files.items()]:
+        own_files = {**assets.files, **embeds, "index.html": root_index.encode("utf-8")}
+        for rel, data in [*own_files.items(), *pdf_files.items()]:
             target = building / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        (building / "index.html").write_text(root_index, encoding="utf-8")
-        precompress([building / "index.html", *(building / rel for rel in assets.files)])
+        precompress([building / rel for rel in own_files])
         _normalise_times(building)
         link_problems = check_site(building)
         if link_problems:
@@ -150,7 +159,7 @@ def _print(
     assets: Assets,
     languages: list[Language],
     translations: dict[str, Translations],
-    settings: PrintSettings,
+    settings: SiteSettings,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     try:
         return make_pdfs(content, assets, languages, translations, settings)

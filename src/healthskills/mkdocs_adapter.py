@@ -27,7 +27,7 @@ from .compress import precompress, text_files
 from .load import Project
 from .problems import Problem, Severity
 from .render import PageSource
-from .render.printing import PAPER_SIZES, PrintSettings
+from .render.printing import PAPER_SIZES, SiteSettings
 
 GENERATED_FOLDERS = ("lessons", "guides")
 
@@ -91,10 +91,11 @@ def _key_position(project: Project, name: str) -> tuple[int, int]:
     return 0, 0
 
 
-def print_settings(project: Project, raw: dict[str, Any]) -> tuple[PrintSettings, list[Problem]]:
-    """The site's public address (printed under each sheet's QR code) and paper size
-    (`extra: paper: A4` or `letter` in mkdocs.yml; A4 when not set)."""
+def site_settings(project: Project, raw: dict[str, Any]) -> tuple[SiteSettings, list[Problem]]:
+    """The site's name, public address (printed under each sheet's QR code, and embedded
+    from) and paper size (`extra: paper: A4` or `letter` in mkdocs.yml; A4 when not set)."""
     site_url = str(raw.get("site_url") or "https://example.org/").rstrip("/") + "/"
+    site_name = str(raw.get("site_name") or "healthskills")
     extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
     paper = str(extra.get("paper", "A4"))
     if paper.lower() not in PAPER_SIZES:
@@ -104,8 +105,8 @@ def print_settings(project: Project, raw: dict[str, Any]) -> tuple[PrintSettings
             f"extra.paper is `{paper}`; printed guides can be A4 or letter.",
             hint="set `paper: A4` (or `paper: letter` for US Letter) under `extra:`.",
         )  # fmt: skip
-        return PrintSettings(site_url), [problem]
-    return PrintSettings(site_url, PAPER_SIZES[paper.lower()]), []
+        return SiteSettings(site_url, site_name=site_name), [problem]
+    return SiteSettings(site_url, PAPER_SIZES[paper.lower()], site_name), []
 
 
 def stage_docs(

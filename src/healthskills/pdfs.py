@@ -28,7 +28,7 @@ from .load import Content
 from .problems import Problem, Severity
 from .render import Localised, localise_content
 from .render.documents import bilingual_doc, pack_doc, sheet_doc
-from .render.printing import PrintDoc, PrintSettings
+from .render.printing import PrintDoc, SiteSettings
 from .validate import MAX_PRINTED_PAGES
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ class _Engine:
 
 
 def documents(
-    content: Content, assets: Assets, locals_: list[Localised], settings: PrintSettings
+    content: Content, assets: Assets, locals_: list[Localised], settings: SiteSettings
 ) -> list[PrintDoc]:
     """Every guide's sheet in every language, and its bilingual sheet beside English."""
     english = next(local for local in locals_ if local.language.status == "source")
@@ -145,7 +145,7 @@ def make_pdfs(
     assets: Assets,
     languages: list[Language],
     translations: dict[str, Translations],
-    settings: PrintSettings,
+    settings: SiteSettings,
     jobs: int | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Every PDF of the site (site-root relative path → bytes), and any problems with them
@@ -178,7 +178,7 @@ async def _print_everything(
     content: Content,
     assets: Assets,
     locals_: list[Localised],
-    settings: PrintSettings,
+    settings: SiteSettings,
     docs: list[PrintDoc],
 ) -> dict[str, bytes]:
     async with engine:

@@ -26,9 +26,11 @@ from ..load import Content
 from ..models import Guide, Lesson, Term
 from ..strings import ENGLISH
 from ..translatable import English, localise, localise_glossary
-from .printing import Margins, PrintSettings, footer_text, online, page_rules, paper_rule
+from .embed_code import snippet
+from .printing import Margins, SiteSettings, footer_text, online, page_rules, paper_rule
 from .urls import (
     bilingual_pdf_path,
+    embed_url,
     guide_text_url,
     guide_url,
     lesson_url,
@@ -238,8 +240,16 @@ def _context(
     return _Page(content, assets, local.language.code, url, local.translations, printing)
 
 
-def render_lesson(content: Content, assets: Assets, local: Localised, lesson: Lesson) -> PageSource:
-    url = lesson_url(local.language.code, lesson.id)
+def lesson_body(
+    content: Content,
+    assets: Assets,
+    local: Localised,
+    lesson: Lesson,
+    *,
+    url: str,
+    embed: str | None = None,
+) -> tuple[_Page, str]:
+    """A lesson's HTML at `url`: the same for its page and its embed view."""
     page = _context(content, assets, local, url)
     # Explain each glossary term in place, under the first step that uses it; terms never
     # linked from a step are explained in the word list at the end.
@@ -254,19 +264,44 @@ def render_lesson(content: Content, assets: Assets, local: Localised, lesson: Le
         step_terms.append(new)
     all_terms = list(dict.fromkeys([*page.term_anchor, *lesson.glossary]))
     body = _ENV.get_template("lesson.html").render(
-        page=page, lesson=lesson, step_terms=step_terms, all_terms=all_terms, local=local
+        page=page,
+        lesson=lesson,
+        step_terms=step_terms,
+        all_terms=all_terms,
+        local=local,
+        embed=embed,
     )
+    return page, _with_notice(page, body)
+
+
+def _oembed_link(settings: SiteSettings, lang: str, kind: str, item_id: str) -> str:
+    return settings.site_url + embed_url(lang, kind, item_id) + "oembed.json"
+
+
+def render_lesson(
+    content: Content,
+    assets: Assets,
+    local: Localised,
+    lesson: Lesson,
+    settings: SiteSettings | None = None,
+) -> PageSource:
+    settings = settings or SiteSettings()
+    lang = local.language.code
+    url = lesson_url(lang, lesson.id)
+    code = snippet(settings, lang, "lessons", lesson.id, str(lesson.title))
+    _, body = lesson_body(content, assets, local, lesson, url=url, embed=code)
     return PageSource(
         path=f"lessons/{lesson.id}.md",
         url=url,
         title=str(lesson.title),
         description=str(lesson.summary),
-        body=_with_notice(page, body),
+        body=body,
         kind="lesson",
+        meta={"hs_oembed": _oembed_link(settings, lang, "lessons", lesson.id)},
     )
 
 
-def guide_page_css(page: _Page, guide: Guide, settings: PrintSettings) -> str:
+def guide_page_css(page: _Page, guide: Guide, settings: SiteSettings) -> str:
     """The guide's `@page` rules: paper size, its title at the top of every printed page,
     the review date and source at the bottom, and page numbers."""
     margins = Margins(str(guide.title), footer_text(page, guide), page.template("page_of"))
@@ -279,14 +314,16 @@ def guide_body(
     assets: Assets,
     local: Localised,
     guide: Guide,
-    settings: PrintSettings,
+    settings: SiteSettings,
     *,
     url: str,
     printing: bool = False,
     pictures: bool = True,
     downloads: list[tuple[str, str, str]] | None = None,
+    embed: str | None = None,
 ) -> tuple[_Page, str]:
-    """A guide's HTML at `url`: the same for its page, its text-only page and its PDF."""
+    """A guide's HTML at `url`: the same for its page, its text-only page, its embed view
+    and its PDF."""
     page = _context(content, assets, local, url, printing)
     target = guide_url(page.lang, guide.id) if pictures else guide_text_url(page.lang, guide.id)
     body = _ENV.get_template("guide.html").render(
@@ -296,6 +333,7 @@ def guide_body(
         pictures=pictures,
         online=online(settings, target),
         downloads=downloads,
+        embed=embed,
     )
     return page, _with_notice(page, body)
 
@@ -325,15 +363,18 @@ def render_guide(
     assets: Assets,
     local: Localised,
     guide: Guide,
-    settings: PrintSettings | None = None,
+    settings: SiteSettings | None = None,
     sizes: dict[str, int] | None = None,
 ) -> list[PageSource]:
     """A guide's page, and its simple-text version (the same words, no pictures, for
     readers who find pictures distracting)."""
-    settings = settings or PrintSettings()
+    settings = settings or SiteSettings()
     url = guide_url(local.language.code, guide.id)
     links = _downloads(_context(content, assets, local, url), local, guide, sizes or {})
-    page, body = guide_body(content, assets, local, guide, settings, url=url, downloads=links)
+    code = snippet(settings, local.language.code, "guides", guide.id, str(guide.title))
+    page, body = guide_body(
+        content, assets, local, guide, settings, url=url, downloads=links, embed=code
+    )
     text_url = guide_text_url(local.language.code, guide.id)
     text_page, text_body = guide_body(
         content, assets, local, guide, settings, url=text_url, pictures=False
@@ -346,7 +387,10 @@ def render_guide(
             description=str(guide.summary),
             body=body,
             kind="guide",
-            meta={"hs_print": guide_page_css(page, guide, settings)},
+            meta={
+                "hs_print": guide_page_css(page, guide, settings),
+                "hs_oembed": _oembed_link(settings, local.language.code, "guides", guide.id),
+            },
         ),
         PageSource(
             path=f"guides/{guide.id}/text.md",
@@ -408,14 +452,16 @@ def render_language(
     assets: Assets,
     language: Language = ENGLISH_LANGUAGE,
     translations: Translations | None = None,
-    settings: PrintSettings | None = None,
+    settings: SiteSettings | None = None,
     sizes: dict[str, int] | None = None,
 ) -> list[PageSource]:
     """Every generated page of one language. `sizes` holds the PDFs made for printing
     (site-root relative path → bytes), so that pages can link to them with their size."""
     local = localise_content(content, language, translations or Translations(language))
     pages = render_indexes(content, assets, local, sizes or {})
-    pages += [render_lesson(content, assets, local, lesson) for lesson in local.lessons.values()]
+    pages += [
+        render_lesson(content, assets, local, lesson, settings) for lesson in local.lessons.values()
+    ]
     for guide in local.guides.values():
         pages += render_guide(content, assets, local, guide, settings, sizes)
     return pages

@@ -18,12 +18,12 @@ from ..assets import Assets
 from ..load import Content
 from ..models import Guide, Lesson
 from . import _ENV, Localised, _context, _Page, _terms_linked, guide_body, guide_page_css
-from .printing import Margins, PrintDoc, PrintSettings, footer_text, online, page_rules, paper_rule
+from .printing import Margins, PrintDoc, SiteSettings, footer_text, online, page_rules, paper_rule
 from .urls import bilingual_pdf_path, guide_url, lesson_url, pack_pdf_path, sheet_pdf_path
 
 
 def _document(page: _Page, local: Localised, assets: Assets, title: str, body: str,
-              page_css: str, settings: PrintSettings) -> str:  # fmt: skip
+              page_css: str, settings: SiteSettings) -> str:  # fmt: skip
     notice = page.t("machine_notice") if local.language.status == "machine" else ""
     return _ENV.get_template("print_document.html").render(
         lang=page.lang,
@@ -44,7 +44,7 @@ def _html_url(path: str) -> str:
 
 
 def sheet_doc(
-    content: Content, assets: Assets, local: Localised, guide: Guide, settings: PrintSettings
+    content: Content, assets: Assets, local: Localised, guide: Guide, settings: SiteSettings
 ) -> PrintDoc:
     """A guide's easy-read sheet: exactly what printing its page gives."""
     path = sheet_pdf_path(local.language.code, guide.id)
@@ -62,7 +62,7 @@ def bilingual_doc(
     local: Localised,
     english: Localised,
     guide: Guide,
-    settings: PrintSettings,
+    settings: SiteSettings,
 ) -> PrintDoc:
     """A guide in the learner's language beside English, for champions."""
     lang = local.language.code
@@ -106,7 +106,7 @@ def lesson_order(local: Localised) -> list[Lesson]:
 
 
 def pack_items(
-    content: Content, assets: Assets, local: Localised, settings: PrintSettings, url: str
+    content: Content, assets: Assets, local: Localised, settings: SiteSettings, url: str
 ) -> tuple[list[PackItem], list[PackItem], list[PackItem]]:
     """The pack's guides, lesson handouts and facilitator notes, in order."""
     lang = local.language.code
@@ -144,7 +144,7 @@ def pack_doc(
     content: Content,
     assets: Assets,
     local: Localised,
-    settings: PrintSettings,
+    settings: SiteSettings,
     first_pages: list[int] | None = None,
 ) -> PrintDoc:
     """The champion pack of one language.

@@ -28,12 +28,14 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
 @dataclass(frozen=True)
-class PrintSettings:
-    """What every printed document needs from the project's settings."""
+class SiteSettings:
+    """What pages, printed documents and embeds need from the project's settings."""
 
     site_url: str = "https://example.org/"
-    """The public address, ending in `/`: printed under the QR code and used for links."""
+    """The public address, ending in `/`: printed under the QR code, and the address other
+    websites embed from."""
     paper: str = "A4"
+    site_name: str = "healthskills"
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def page_rules(margins: Margins, direction: str, name: str = "") -> str:
     )
 
 
-def paper_rule(settings: PrintSettings) -> str:
+def paper_rule(settings: SiteSettings) -> str:
     return f"@page{{size:{settings.paper}}}"
 
 
@@ -144,7 +146,7 @@ class Online:
     """The QR code as inline SVG (no request, sharp at any size)."""
 
 
-def online(settings: PrintSettings, url: str) -> Online:
+def online(settings: SiteSettings, url: str) -> Online:
     full = settings.site_url + url
     short = full.removeprefix("https://").removeprefix("http://")
     return Online(full, short, _qr_svg(full))

@@ -38,6 +38,12 @@ def pack_pdf_path(lang: str) -> str:
     return f"{lang}/print/champion-pack-{lang}.pdf"
 
 
+def embed_url(lang: str, kind: str, item_id: str) -> str:
+    """The embed view of a lesson or guide (`kind` is `lessons` or `guides`), for other
+    websites to show in an iframe."""
+    return f"{lang}/embed/{kind}/{item_id}/"
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Relative link from the page at `from_url` to `to_url` (both site-root relative,
     directory pages ending in `/`)."""

@@ -1,6 +1,7 @@
 /* healthskills: optional extras, loaded with `defer`. Every page is complete without this
    file: it adds search (whose index is fetched only when the reader starts searching),
-   offline reading through a service worker, and "save for offline" buttons. It never reads
+   offline reading through a service worker, "save for offline" buttons and a copy button
+   for the embed code. It never reads
    cookies or storage, so it cannot throw where those are blocked. */
 (function () {
   "use strict";
@@ -126,9 +127,42 @@
     });
   }
 
+  /* ---- "Show this page on your website": copy the code. ---- */
+  each(doc.querySelectorAll(".hs-copy"), function (button) {
+    var field = doc.getElementById(button.getAttribute("aria-controls"));
+    var status = button.parentNode.querySelector("[role=status]");
+    var copied = function () {
+      status.textContent = button.getAttribute("data-copied");
+    };
+    var select = function () {
+      field.focus();
+      field.select();
+      try {
+        if (doc.execCommand("copy")) copied();
+      } catch (error) {
+        /* the code stays selected: the reader can copy it by hand */
+      }
+    };
+    button.addEventListener("click", function () {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(field.value).then(copied, select);
+      } else {
+        select();
+      }
+    });
+    button.hidden = false;
+  });
+
   /* ---- Offline: a service worker keeps the pages the reader opens. ---- */
   var worker = script && script.getAttribute("data-sw");
-  if (!worker || !("serviceWorker" in navigator) || !window.caches || !window.MessageChannel) return;
+  var loadedThroughWorker;
+  try {
+    if (!worker || !("serviceWorker" in navigator) || !window.caches || !window.MessageChannel) return;
+    /* Read now: the worker may take control (clients.claim) before it reports ready. */
+    loadedThroughWorker = Boolean(navigator.serviceWorker.controller);
+  } catch (error) {
+    return; /* a sandboxed page (no origin of its own): no worker, no cache storage */
+  }
 
   var send = function (active, message) {
     return new Promise(function (resolve) {
@@ -147,9 +181,6 @@
     });
     return urls;
   };
-
-  /* Read now: the worker may take control (clients.claim) before it reports ready. */
-  var loadedThroughWorker = Boolean(navigator.serviceWorker.controller);
 
   window.addEventListener("load", function () {
     var registered;

@@ -1,0 +1,93 @@
+"""Stage 4, render for other websites: the embed view of every lesson and guide, the HTML
+snippet that embeds it, and its oEmbed description.
+
+Charities show our pages on their own sites, where their people already are, and the pages
+stay current because the iframe loads them from us. The embed view is a standalone page of
+our own (no theme, no site script), because it runs in sandboxed, cross-origin frames where
+storage, cookies and service workers throw.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+from markupsafe import Markup
+
+from ..assets import Assets, minify_css
+from ..load import Content
+from . import _ENV, Localised, guide_body, lesson_body
+from .embed_code import FRAME_HEIGHT, snippet
+from .printing import SiteSettings
+from .urls import embed_url, guide_url, lesson_url
+
+EMBED_SCRIPT = resources.files("healthskills").joinpath("static", "embed.js").read_text("utf-8")
+EMBED_CSS = resources.files("healthskills").joinpath("static", "embed.css").read_text("utf-8")
+
+
+def _new_tab(body: str) -> str:
+    """Links in an embed leave the host's page: open them in a new tab. Links within the
+    page (`#word-gp`) stay."""
+    return re.sub(r'<a href="(?!#)', '<a target="_blank" href="', body)
+
+
+def oembed(settings: SiteSettings, lang: str, kind: str, item_id: str, title: str) -> str:
+    """The oEmbed description (https://oembed.com), for sites that embed by address."""
+    return json.dumps(
+        {
+            "version": "1.0",
+            "type": "rich",
+            "title": title,
+            "provider_name": settings.site_name,
+            "provider_url": settings.site_url,
+            "html": snippet(settings, lang, kind, item_id, title),
+            "width": 640,
+            "height": FRAME_HEIGHT,
+            "cache_age": 86400,
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+def oembed_path(lang: str, kind: str, item_id: str) -> str:
+    return embed_url(lang, kind, item_id) + "oembed.json"
+
+
+def render_embeds(
+    content: Content, assets: Assets, local: Localised, settings: SiteSettings
+) -> dict[str, bytes]:
+    """Every embed page and oEmbed file of one language: site-root relative path → bytes."""
+    lang = local.language.code
+    css = Markup(assets.css + minify_css(EMBED_CSS))
+    files: dict[str, bytes] = {}
+    items = [("lessons", lesson.id, lesson) for lesson in local.lessons.values()]
+    items += [("guides", guide.id, guide) for guide in local.guides.values()]
+    for kind, item_id, item in items:
+        url = embed_url(lang, kind, item_id)
+        full = (lesson_url if kind == "lessons" else guide_url)(lang, item_id)
+        if kind == "lessons":
+            page, body = lesson_body(content, assets, local, item, url=url)
+        else:
+            page, body = guide_body(content, assets, local, item, settings, url=url)
+        title = str(item.title)
+        page_html = _ENV.get_template("embed.html").render(
+            lang=lang,
+            dir=local.language.dir,
+            title=title,
+            full_url=settings.site_url + full,
+            full_link=page.link(full),
+            oembed_url=settings.site_url + oembed_path(lang, kind, item_id),
+            css=css,
+            notice=page.t("machine_notice") if local.language.status == "machine" else "",
+            body=Markup(_new_tab(body)),
+            attribution=page.t("embed_attribution", site=settings.site_name),
+            open_full=page.t("open_full_page"),
+            script=Markup(EMBED_SCRIPT),
+        )
+        files[url + "index.html"] = page_html.encode("utf-8")
+        files[oembed_path(lang, kind, item_id)] = oembed(
+            settings, lang, kind, item_id, title
+        ).encode("utf-8")
+    return files
