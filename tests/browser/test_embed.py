@@ -67,9 +67,14 @@ def open_host(browser, url: str, **options):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(f"{m.text} at {m.location}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: errors.append(f"{m.text} at {m.location}") if m.type == "error" else None,
+    )
     page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
-    context.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    context.on(
+        "response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
     page.goto(url)
     return context, page, errors
 
@@ -174,4 +179,29 @@ def test_without_javascript_the_frame_keeps_a_readable_height_and_scrolls(browse
     frame.evaluate("window.scrollTo(0, 400)")
     assert frame.evaluate("window.scrollY") == 400
     assert errors == []
+    context.close()
+
+
+def test_copy_button_copies_the_embed_code(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "ar/guides/nhs-111/")
+    page.locator(".hs-embed-this summary").click()
+    code = page.locator("#hs-embed-code").input_value()
+    assert code.startswith(
+        '<iframe src="https://healthskills.example.org/ar/embed/guides/nhs-111/"'
+    )
+    page.locator(".hs-copy").click()
+    page.wait_for_function("document.querySelector('.hs-embed-this [role=status]').textContent")
+    assert page.evaluate("navigator.clipboard.readText()") == code
+    context.close()
+
+    # Without JavaScript there is no button, and the code is there to select and copy.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "ar/guides/nhs-111/")
+    page.locator(".hs-embed-this summary").click()
+    assert not page.locator(".hs-copy").is_visible()
+    assert page.locator("#hs-embed-code").is_visible()
+    assert page.locator("#hs-embed-code").input_value() == code
     context.close()
