@@ -175,7 +175,12 @@ def test_translated_build_with_fallback_notices_and_rtl(multilingual, tmp_path):
     assert set(alternates) == {"en", "pl", "ar", "so"}
     sitemap_bytes = (site / "pl/sitemap.xml").read_bytes()
     assert gzip.decompress((site / "pl/sitemap.xml.gz").read_bytes()) == sitemap_bytes
-    assert not lesson.select('link[rel="alternate"]')
+    # Language alternates live in the sitemap, not in every page's head (the only
+    # alternate there is the page's oEmbed description).
+    assert not lesson.select('link[rel="alternate"][hreflang]')
+    assert [link["type"] for link in lesson.select('link[rel="alternate"]')] == [
+        "application/json+oembed"
+    ]
 
     arabic = page(site, "ar/guides/first-guide/index.html")
     assert arabic.html["lang"] == "ar" and arabic.html["dir"] == "rtl"
