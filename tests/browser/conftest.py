@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browsing import ARTIFACTS, CHROMIUM_ARGS, QuietHandler, built_site_path, site_pages
+
+from healthskills.chromium import find_chromium
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -40,13 +40,9 @@ def site_url(built_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
-def chromium_path() -> str | None:
-    return os.environ.get("HEALTHSKILLS_CHROMIUM") or shutil.which("chromium")
-
-
 @pytest.fixture(scope="session")
 def browser():
-    path = chromium_path()
+    path = find_chromium()
     if path is None:
         pytest.fail("Debian's chromium is not installed: run `make test`, which installs it.")
     from playwright.sync_api import sync_playwright

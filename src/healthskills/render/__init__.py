@@ -30,10 +30,10 @@ from .embed_code import snippet
 from .printing import Margins, SiteSettings, footer_text, online, page_rules, paper_rule
 from .urls import (
     bilingual_pdf_path,
-    embed_url,
     guide_text_url,
     guide_url,
     lesson_url,
+    oembed_path,
     pack_pdf_path,
     relative,
     sheet_pdf_path,
@@ -274,10 +274,6 @@ def lesson_body(
     return page, _with_notice(page, body)
 
 
-def _oembed_link(settings: SiteSettings, lang: str, kind: str, item_id: str) -> str:
-    return settings.site_url + embed_url(lang, kind, item_id) + "oembed.json"
-
-
 def render_lesson(
     content: Content,
     assets: Assets,
@@ -297,7 +293,7 @@ def render_lesson(
         description=str(lesson.summary),
         body=body,
         kind="lesson",
-        meta={"hs_oembed": _oembed_link(settings, lang, "lessons", lesson.id)},
+        meta={"hs_oembed": settings.site_url + oembed_path(lang, "lessons", lesson.id)},
     )
 
 
@@ -389,7 +385,8 @@ def render_guide(
             kind="guide",
             meta={
                 "hs_print": guide_page_css(page, guide, settings),
-                "hs_oembed": _oembed_link(settings, local.language.code, "guides", guide.id),
+                "hs_oembed": settings.site_url
+                + oembed_path(local.language.code, "guides", guide.id),
             },
         ),
         PageSource(

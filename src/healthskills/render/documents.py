@@ -40,6 +40,8 @@ def _document(page: _Page, local: Localised, assets: Assets, title: str, body: s
 
 
 def _html_url(path: str) -> str:
+    """Where a document pretends to live (its `<base>`), so that its relative links resolve
+    as they do on the real site and lead there from the PDF."""
     return path.removesuffix(".pdf") + ".html"
 
 

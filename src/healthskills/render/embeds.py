@@ -20,7 +20,7 @@ from ..load import Content
 from . import _ENV, Localised, guide_body, lesson_body
 from .embed_code import FRAME_HEIGHT, snippet
 from .printing import SiteSettings
-from .urls import embed_url, guide_url, lesson_url
+from .urls import embed_url, guide_url, lesson_url, oembed_path
 
 EMBED_SCRIPT = resources.files("healthskills").joinpath("static", "embed.js").read_text("utf-8")
 EMBED_CSS = resources.files("healthskills").joinpath("static", "embed.css").read_text("utf-8")
@@ -49,10 +49,6 @@ def oembed(settings: SiteSettings, lang: str, kind: str, item_id: str, title: st
         ensure_ascii=False,
         indent=1,
     )
-
-
-def oembed_path(lang: str, kind: str, item_id: str) -> str:
-    return embed_url(lang, kind, item_id) + "oembed.json"
 
 
 def render_embeds(

@@ -50,12 +50,6 @@ class PrintDoc:
     """`sheet`, `bilingual` or `pack`."""
     guide: str | None = None
 
-    @property
-    def url(self) -> str:
-        """Where the engine pretends the document lives, so that its relative links (to
-        pictures, and to lessons on the site) resolve as they do on the real site."""
-        return self.path.removesuffix(".pdf") + ".html"
-
 
 # ---- CSS for the page margins ---------------------------------------------------------
 

@@ -44,6 +44,11 @@ def embed_url(lang: str, kind: str, item_id: str) -> str:
     return f"{lang}/embed/{kind}/{item_id}/"
 
 
+def oembed_path(lang: str, kind: str, item_id: str) -> str:
+    """The oEmbed description of an embed view, next to it."""
+    return embed_url(lang, kind, item_id) + "oembed.json"
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Relative link from the page at `from_url` to `to_url` (both site-root relative,
     directory pages ending in `/`)."""
