@@ -133,10 +133,11 @@ def page_weight(site: Path, page: str) -> Weight:
 
 
 def content_pages(site: Path) -> list[str]:
-    """Every lesson and guide page of every language, with the guides' text-only versions
-    (not the indexes)."""
+    """Every lesson and guide page of every language, with the guides' text-only versions,
+    and the learner's own pages ("my lessons", the word list); not the other indexes."""
     pages = [
         p for p in site.glob("*/*/*/index.html") if p.parent.parent.name in ("lessons", "guides")
     ]
     pages += site.glob("*/guides/*/text/index.html")
+    pages += [*site.glob("*/my-lessons/index.html"), *site.glob("*/words/index.html")]
     return sorted(path.parent.relative_to(site).as_posix() + "/" for path in pages)

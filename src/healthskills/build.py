@@ -225,7 +225,10 @@ def _extra(
         "machine_notice": _ui(tr, "machine_notice") if language.status == "machine" else "",
         "strings": {
             key: _ui(tr, key)
-            for key in ("languages", "language_switcher", "offline_copy", "try_again")
+            for key in (
+                *("languages", "language_switcher", "offline_copy", "try_again", "display"),
+                *("text_size", "size_normal", "size_large", "size_larger", "high_contrast"),
+            )
         },
     }
 

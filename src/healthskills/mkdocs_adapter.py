@@ -30,6 +30,8 @@ from .render import PageSource
 from .render.printing import PAPER_SIZES, SiteSettings
 
 GENERATED_FOLDERS = ("lessons", "guides")
+GENERATED_PAGES = ("my-lessons.md", "words.md", "translators.md")
+"""Pages healthskills writes into every language's docs; a hand-written one would be lost."""
 
 
 def read_mkdocs_yml(project: Project) -> tuple[dict[str, Any], list[Problem]]:
@@ -132,6 +134,16 @@ def stage_docs(
                     hint=f"move these pages elsewhere, or write them as content/{folder}/*.yaml.",
                 )
             )
+    for name in GENERATED_PAGES:
+        if (project.docs / name).exists():
+            problems.append(
+                Problem(
+                    f"docs/{name}", 0, 0, Severity.ERROR, "reserved-folder",
+                    f"docs/{name} is made by healthskills for every language; "
+                    "it cannot be hand-written.",
+                    hint=f"rename the page, for example to docs/about-{name}.",
+                )
+            )  # fmt: skip
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -72,7 +72,10 @@ RULES: dict[str, str] = {
     "mkdocs-config": "mkdocs.yml cannot be read",
     "web-fonts": "theme.font is not false",
     "theme-ignored": "a theme setting that has no effect on our lean pages (warning)",
-    "reserved-folder": "docs/lessons or docs/guides exists (they are generated)",
+    "reserved-folder": (
+        "docs/lessons, docs/guides, or a page healthskills makes (my-lessons.md, words.md, "
+        "translators.md), exists in docs/"
+    ),
     "mkdocs": "mkdocs reported a problem (often a broken link in docs/)",
     "broken-link": "a link in the built site that leads nowhere",
     "third-party-request": "a page would load something from another host",

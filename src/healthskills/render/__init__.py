@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -33,10 +34,12 @@ from .urls import (
     guide_text_url,
     guide_url,
     lesson_url,
+    my_lessons_url,
     oembed_path,
     pack_pdf_path,
     relative,
     sheet_pdf_path,
+    words_url,
 )
 
 BABEL_LOCALES = {"en": "en_GB", "pa": "pa_Guru"}
@@ -118,6 +121,13 @@ class _Page:
         if self._count(value):
             return Markup('<span lang="en" dir="ltr">{}</span>').format(value)
         return Markup.escape(value)
+
+    def after_label(self, value: str, label: str) -> Markup:
+        """Text shown after a bold label ("Right."), without the label a second time when
+        the author's text starts with it too."""
+        if value.startswith(label + " ") and not (self.lang != "en" and isinstance(value, English)):
+            value = value[len(label) + 1 :]
+        return self.text(value)
 
     def lang_of(self, value: str) -> Markup:
         """A `lang="en"` attribute for an element whose attribute text (alt) is English."""
@@ -248,8 +258,11 @@ def lesson_body(
     *,
     url: str,
     embed: str | None = None,
+    learner: bool = False,
 ) -> tuple[_Page, str]:
-    """A lesson's HTML at `url`: the same for its page and its embed view."""
+    """A lesson's HTML at `url`: the same for its page and its embed view. `learner` adds
+    the controls that need the site's script (listen, progress), which embed views and
+    printed documents do not load."""
     page = _context(content, assets, local, url)
     # Explain each glossary term in place, under the first step that uses it; terms never
     # linked from a step are explained in the word list at the end.
@@ -270,8 +283,28 @@ def lesson_body(
         all_terms=all_terms,
         local=local,
         embed=embed,
+        learner=learner,
+        next_lesson=next_lesson(local, lesson.id),
+        my_lessons=my_lessons_url(page.lang),
+        word_list=words_url(page.lang),
     )
     return page, _with_notice(page, body)
+
+
+def lesson_order(local: Localised) -> list[str]:
+    """Every lesson in the order learners should take them: topic by topic, as
+    topics.yaml lists them, then any lesson no topic lists, by id."""
+    ordered = [i for topic in local.topics for i in topic.lessons if i in local.lessons]
+    ordered = list(dict.fromkeys(ordered))
+    return ordered + [i for i in local.lessons if i not in ordered]
+
+
+def next_lesson(local: Localised, lesson_id: str) -> str | None:
+    """The lesson to take after this one: the next in its topic, or the first of the
+    next topic. None for the last lesson."""
+    order = lesson_order(local)
+    at = order.index(lesson_id) if lesson_id in order else -1
+    return order[at + 1] if 0 <= at < len(order) - 1 else None
 
 
 def render_lesson(
@@ -285,7 +318,7 @@ def render_lesson(
     lang = local.language.code
     url = lesson_url(lang, lesson.id)
     code = snippet(settings, lang, "lessons", lesson.id, str(lesson.title))
-    _, body = lesson_body(content, assets, local, lesson, url=url, embed=code)
+    _, body = lesson_body(content, assets, local, lesson, url=url, embed=code, learner=True)
     return PageSource(
         path=f"lessons/{lesson.id}.md",
         url=url,
@@ -317,9 +350,10 @@ def guide_body(
     pictures: bool = True,
     downloads: list[tuple[str, str, str]] | None = None,
     embed: str | None = None,
+    learner: bool = False,
 ) -> tuple[_Page, str]:
     """A guide's HTML at `url`: the same for its page, its text-only page, its embed view
-    and its PDF."""
+    and its PDF. `learner` adds what needs the site's script ("Listen")."""
     page = _context(content, assets, local, url, printing)
     target = guide_url(page.lang, guide.id) if pictures else guide_text_url(page.lang, guide.id)
     body = _ENV.get_template("guide.html").render(
@@ -330,6 +364,8 @@ def guide_body(
         online=online(settings, target),
         downloads=downloads,
         embed=embed,
+        learner=learner,
+        word_list=words_url(page.lang),
     )
     return page, _with_notice(page, body)
 
@@ -369,11 +405,11 @@ def render_guide(
     links = _downloads(_context(content, assets, local, url), local, guide, sizes or {})
     code = snippet(settings, local.language.code, "guides", guide.id, str(guide.title))
     page, body = guide_body(
-        content, assets, local, guide, settings, url=url, downloads=links, embed=code
+        content, assets, local, guide, settings, url=url, downloads=links, embed=code, learner=True
     )
     text_url = guide_text_url(local.language.code, guide.id)
     text_page, text_body = guide_body(
-        content, assets, local, guide, settings, url=text_url, pictures=False
+        content, assets, local, guide, settings, url=text_url, pictures=False, learner=True
     )
     return [
         PageSource(
@@ -418,23 +454,77 @@ def render_indexes(
         page=guides_page, guides=list(local.guides.values()), pack=_pack_link(guides_page, sizes)
     )
     return [
-        PageSource(
-            path="lessons/index.md",
-            url=lessons_page.url,
-            title=lessons_page.t("lessons"),
-            description=lessons_page.t("lessons_intro"),
-            body=_with_notice(lessons_page, lessons_body),
-            kind="index",
-        ),
-        PageSource(
-            path="guides/index.md",
-            url=guides_page.url,
-            title=guides_page.t("guides"),
-            description=guides_page.t("guides_intro"),
-            body=_with_notice(guides_page, guides_body),
-            kind="index",
-        ),
+        _index_source(lessons_page, "lessons/index.md", "lessons", "lessons_intro", lessons_body),
+        _index_source(guides_page, "guides/index.md", "guides", "guides_intro", guides_body),
     ]
+
+
+def _index_source(
+    page: _Page, path: str, title: str, intro: str, body: str, **meta: Any
+) -> PageSource:
+    """A page of the site's own (not one lesson or guide): title and description from
+    interface strings."""
+    return PageSource(
+        path=path,
+        url=page.url,
+        title=page.t(title),
+        description=page.t(intro),
+        body=_with_notice(page, body),
+        kind="index",
+        meta=meta,
+    )
+
+
+def render_my_lessons(content: Content, assets: Assets, local: Localised) -> PageSource:
+    """ "My lessons": every lesson in learning order, for the site script to sort by the
+    progress this browser keeps. Nothing about the learner is in the page itself."""
+    page = _context(content, assets, local, my_lessons_url(local.language.code))
+    body = _ENV.get_template("my_lessons.html").render(
+        page=page, order=lesson_order(local), lessons=local.lessons
+    )
+    # Progress is personal, and the page says nothing a search should find.
+    return _index_source(
+        page, "my-lessons.md", "my_lessons", "my_lessons_intro", body, search={"exclude": True}
+    )
+
+
+def _word_uses(local: Localised) -> dict[str, list[tuple[str, str, str]]]:
+    """Term id → the lessons and guides that use it, as (kind, id, title). Titles keep
+    their type: an English stand-in is still marked as English on the page."""
+    uses: dict[str, list[tuple[str, str, str]]] = {}
+    for lesson in local.lessons.values():
+        linked = [t for step in lesson.steps for text in (step.text, step.tip, step.warning)
+                  for t in _terms_linked(text)]  # fmt: skip
+        for term in dict.fromkeys([*linked, *lesson.glossary]):
+            uses.setdefault(term, []).append(("lesson", lesson.id, lesson.title))
+    for guide in local.guides.values():
+        for term in dict.fromkeys(guide.words):
+            uses.setdefault(term, []).append(("guide", guide.id, guide.title))
+    return uses
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores case and accents ("Ł" with "L", "é" with "e"),
+    close enough to each language's own order for a short word list."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
+
+
+def render_words(content: Content, assets: Assets, local: Localised) -> PageSource:
+    """The word list: every glossary term in this language, alphabetically, each with
+    what it means and links to the lessons and guides that use it."""
+    page = _context(content, assets, local, words_url(local.language.code))
+    uses = _word_uses(local)
+    words = []
+    for term_id, term in page.glossary.items():
+        links = [
+            (page.lesson_link(i) if kind == "lesson" else page.guide_link(i), title)
+            for kind, i, title in uses.get(term_id, [])
+        ]
+        words.append((term_id, term, links))
+    words.sort(key=lambda item: sort_key(str(item[1].term)))
+    body = _ENV.get_template("words.html").render(page=page, words=words)
+    return _index_source(page, "words.md", "word_list", "word_list_intro", body)
 
 
 def _pack_link(page: _Page, sizes: dict[str, int]) -> tuple[str, str] | None:
@@ -456,6 +546,7 @@ def render_language(
     (site-root relative path → bytes), so that pages can link to them with their size."""
     local = localise_content(content, language, translations or Translations(language))
     pages = render_indexes(content, assets, local, sizes or {})
+    pages += [render_my_lessons(content, assets, local), render_words(content, assets, local)]
     pages += [
         render_lesson(content, assets, local, lesson, settings) for lesson in local.lessons.values()
     ]

@@ -16,8 +16,17 @@ from markupsafe import Markup
 
 from ..assets import Assets
 from ..load import Content
-from ..models import Guide, Lesson
-from . import _ENV, Localised, _context, _Page, _terms_linked, guide_body, guide_page_css
+from ..models import Guide
+from . import (
+    _ENV,
+    Localised,
+    _context,
+    _Page,
+    _terms_linked,
+    guide_body,
+    guide_page_css,
+    lesson_order,
+)
 from .printing import Margins, PrintDoc, SiteSettings, footer_text, online, page_rules, paper_rule
 from .urls import bilingual_pdf_path, guide_url, lesson_url, pack_pdf_path, sheet_pdf_path
 
@@ -100,13 +109,6 @@ class PackItem:
     """Its first page in the pack, once known."""
 
 
-def lesson_order(local: Localised) -> list[Lesson]:
-    """Lessons as the lessons page lists them: by topic, then any in no topic."""
-    ids = [i for topic in local.topics for i in topic.lessons if i in local.lessons]
-    ids += [i for i in local.lessons if i not in ids]
-    return [local.lessons[i] for i in dict.fromkeys(ids)]
-
-
 def pack_items(
     content: Content, assets: Assets, local: Localised, settings: SiteSettings, url: str
 ) -> tuple[list[PackItem], list[PackItem], list[PackItem]]:
@@ -119,7 +121,7 @@ def pack_items(
         page, body = guide_body(content, assets, local, guide, settings, url=url, printing=True)
         margins = Margins(str(guide.title), footer_text(page, guide), page.template("page_of"))
         guides.append(PackItem(number, str(guide.title), Markup(body), margins))
-    for lesson in lesson_order(local):
+    for lesson in (local.lessons[i] for i in lesson_order(local)):
         page = _context(content, assets, local, url, printing=True)
         terms = [
             term

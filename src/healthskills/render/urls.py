@@ -22,6 +22,16 @@ def guide_text_url(lang: str, guide_id: str) -> str:
     return f"{lang}/guides/{guide_id}/text/"
 
 
+def my_lessons_url(lang: str) -> str:
+    """The learner's own page: lessons started and finished on this device."""
+    return f"{lang}/my-lessons/"
+
+
+def words_url(lang: str) -> str:
+    """Every hard word of the lessons and guides, with what it means."""
+    return f"{lang}/words/"
+
+
 def sheet_pdf_path(lang: str, guide_id: str) -> str:
     """The printable easy-read sheet. The language is in the file name too, because a
     champion's downloads folder mixes languages."""
