@@ -126,7 +126,10 @@ def test_keyboard_goes_into_the_frame_and_out_again(browser, host, lang, kind, i
     frame.locator(".hs-attribution a").wait_for()
     page.focus("#before")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.tagName") == "IFRAME"
+    # The frame is on another site, so in another process: focus reaches it a moment after
+    # the key press. Wait for it (5 s at most), in and back in.
+    page.wait_for_function("document.activeElement.tagName === 'IFRAME'", timeout=5000)
+    frame.wait_for_function("document.activeElement !== document.body", timeout=5000)
     assert frame.evaluate("document.activeElement.tagName") in ("A", "SUMMARY", "BUTTON")
     for _ in range(300):
         page.keyboard.press("Tab")
@@ -134,8 +137,7 @@ def test_keyboard_goes_into_the_frame_and_out_again(browser, host, lang, kind, i
             break
     assert page.evaluate("document.activeElement.id") == "after"
     page.keyboard.press("Shift+Tab")
-    # And back in, to the frame's last link. The frame is on another site, so in another
-    # process: focus reaches it a moment after the key press, so wait for it (5 s at most).
+    # And back in, to the frame's last link.
     page.wait_for_function("document.activeElement.tagName === 'IFRAME'", timeout=5000)
     assert frame.evaluate("document.activeElement.closest('.hs-attribution') !== null")
     assert errors == []
