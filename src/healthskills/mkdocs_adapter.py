@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader
 
+from .check_config import CheckConfig, read_check_config
 from .compress import precompress, text_files
 from .load import Project
 from .problems import Problem, Severity
@@ -91,6 +92,15 @@ def _key_position(project: Project, name: str) -> tuple[int, int]:
         if row.strip().startswith(name + ":"):
             return number, len(row) - len(row.lstrip()) + 1
     return 0, 0
+
+
+def check_settings(project: Project) -> tuple[CheckConfig, list[Problem]]:
+    """`extra: checks:` of mkdocs.yml: the project's choices for `healthskills check`.
+    Other problems in mkdocs.yml are the build's to report."""
+    raw, _ = read_mkdocs_yml(project)
+    return read_check_config(
+        raw, project.relative(project.mkdocs_yml), lambda name: _key_position(project, name)
+    )
 
 
 def site_settings(project: Project, raw: dict[str, Any]) -> tuple[SiteSettings, list[Problem]]:

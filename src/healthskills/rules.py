@@ -56,6 +56,13 @@ RULES: dict[str, str] = {
     "alt-text": "alt text that is a file name, starts with 'picture of' or is too long (warning)",
     "guide-pages": "a guide over 24 printed pages: estimated by check, measured in each PDF",
     "unfinished": "a TODO placeholder is still there (warning)",
+    # plain language (English), each can be made an error or turned off in mkdocs.yml
+    "reading-age": "reading age above 11 for a lesson or 9 for a guide (warning)",
+    "passive-voice": "a verb that may be passive: say who does it (warning)",
+    "jargon": "a word with a plainer alternative, such as utilise → use (warning)",
+    "capitals": "a word in capital letters that is not a known abbreviation (warning)",
+    "abbreviation": "an abbreviation never explained on the page (warning)",
+    "unofficial-source": "a source not on an official domain (warning)",
     "topic-twice": "a lesson in more than one topic",
     "no-topic": "a lesson in no topic (warning)",
     "svg-invalid": "a picture that is not well-formed SVG",
@@ -70,6 +77,7 @@ RULES: dict[str, str] = {
     "exists": "`healthskills new`: the file already exists",
     "no-pictures": "`healthskills new guide`: there are no pictures yet",
     "mkdocs-config": "mkdocs.yml cannot be read",
+    "check-config": "a setting under `extra: checks:` in mkdocs.yml is wrong",
     "web-fonts": "theme.font is not false",
     "theme-ignored": "a theme setting that has no effect on our lean pages (warning)",
     "reserved-folder": (
