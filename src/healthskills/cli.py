@@ -47,7 +47,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if project is None:
         return 1
     _, problems = check_project(project)
-    _print_problems(problems)
+    if args.format == "json":
+        report = {"problems": [p.as_dict() for p in problems], "summary": summarise(problems)}
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    elif args.format == "github":
+        for problem in problems:
+            print(problem.github())
+        print(summarise(problems), file=sys.stderr)
+    else:
+        _print_problems(problems)
     failing = [p for p in problems if p.is_error or args.strict]
     return 1 if failing else 0
 
@@ -181,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = add("check", "Load and validate all content; report every problem.")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text for people (default), github for GitHub Actions annotations, json for tools",
+    )
     check.set_defaults(func=cmd_check)
     build = add("build", "Check, render and build the whole site.")
     build.add_argument("--site-dir", metavar="DIR", help="where to build (default: site/)")

@@ -62,6 +62,29 @@ class Problem:
             head += f"\n  hint: {self.hint}"
         return head
 
+    def as_dict(self) -> dict[str, object]:
+        """The problem for other tools (`healthskills check --format json`)."""
+        return {
+            "path": self.path, "line": self.line, "col": self.col,
+            "severity": self.severity.value, "rule": self.rule, "key_path": self.key_path,
+            "message": self.message, "hint": self.hint,
+        }  # fmt: skip
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command: the problem shows as an annotation on the
+        pull request's file, line and column (`--format github`)."""
+
+        def escape(text: str, *, prop: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+        where = f"file={escape(self.path, prop=True)}"
+        if self.line:
+            where += f",line={self.line},col={self.col}"
+        title = escape(f"{self.rule}" + (f" ({self.key_path})" if self.key_path else ""), prop=True)
+        body = self.message + (f"\n{self.hint}" if self.hint else "")
+        return f"::{self.severity.value} {where},title={title}::{escape(body)}"
+
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Sorted and de-duplicated, so output is stable from run to run."""
