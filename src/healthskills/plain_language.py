@@ -258,21 +258,31 @@ def jargon_found(text: str, jargon: dict[str, str]) -> list[tuple[str, str]]:
     return found
 
 
+_CAPITAL_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s-]+[A-Z]{2,})+\b")
+_ABBREVIATION = re.compile(r"(?<![\w&.])(?:[A-Z]{2,5}[0-9]*|[A-Z]&[A-Z])(?![\w&]|\.[A-Za-z])")
+
+
 def capital_words(text: str, allowed: set[str]) -> list[str]:
-    """Words of four or more letters in capitals (shouting, and harder to read) that are
-    not an abbreviation the project knows."""
-    return [
-        w
-        for w in words(plain_text(text))
-        if len(w) >= 4 and w.isupper() and w.isalpha() and w not in allowed
+    """Shouting, which is harder to read: two or more words in a row in capitals ("DO
+    NOT"), or a word of six or more capitals. Shorter ones are abbreviations (below)."""
+    plain = plain_text(text)
+    found = [
+        m.group(0) for m in _CAPITAL_RUN.finditer(plain) if not set(m.group(0).split()) <= allowed
     ]
+    found += [
+        w
+        for w in re.findall(r"\b[A-Z]{6,}\b", plain)
+        if w not in allowed and not any(w in run for run in found)
+    ]
+    return found
 
 
 def abbreviations(text: str) -> list[str]:
-    """Abbreviations as written: two or more capitals, possibly with "&" or digits
-    ("GP", "A&E", "NHS"), in the order they appear."""
-    pattern = r"(?<![\w&.])(?:[A-Z]{2,}[A-Z0-9]*|[A-Z]&[A-Z])(?![\w&]|\.[A-Za-z])"
-    return re.findall(pattern, plain_text(text))
+    """Abbreviations as written: two to five capitals, possibly with digits or "&" ("GP",
+    "A&E", "GMS1"), in the order they appear; not web addresses (GOV.UK) and not words
+    in a run of capitals (that is shouting, above)."""
+    plain = _CAPITAL_RUN.sub(lambda m: " " * len(m.group(0)), plain_text(text))
+    return _ABBREVIATION.findall(plain)
 
 
 def expanded(text: str, abbreviation: str) -> bool:
