@@ -21,8 +21,10 @@ from .budget import (
 )
 from .build import build_site
 from .check import check_project
+from .content_report import content_report, report_table
 from .i18n import Language, load_languages, translation_status, update_catalogs
 from .load import Content, Project, find_project
+from .mkdocs_adapter import check_settings
 from .problems import Problem, ProblemsFound, summarise
 from .scaffold_files import KINDS, new_file
 from .serve import serve
@@ -98,6 +100,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if project is None:
         return 1
     return serve(project, args.host, args.port)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    today = dt.date.today()
+    content, problems = check_project(project, today)
+    if any(p.is_error for p in problems):
+        _print_problems([p for p in problems if p.is_error])
+        return 1
+    languages, _ = load_languages(project)
+    config, _ = check_settings(project)
+    report = content_report(
+        content, languages, translation_status(content, languages), today, config
+    )
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(report_table(report))
+    return 0
 
 
 def cmd_budget(args: argparse.Namespace) -> int:
@@ -208,6 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
     budget = add("budget", "Page weight of every lesson and guide in a built site, in bytes.")
     budget.add_argument("--site-dir", metavar="DIR", help="the built site (default: site/)")
     budget.set_defaults(func=cmd_budget)
+
+    report = add(
+        "report",
+        "Every lesson and guide: owner, review dates (overdue first), reading age, translations.",
+    )
+    report.add_argument("--format", choices=("table", "json"), default="table",
+                        help="table for people (default), json for tools")  # fmt: skip
+    report.set_defaults(func=cmd_report)
 
     serve_cmd = add("serve", "Build, serve on localhost and rebuild when files change.")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
