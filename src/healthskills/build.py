@@ -21,6 +21,7 @@ from .assets import Assets, collect_assets
 from .check import check_project
 from .chromium import INSTALL_HINT
 from .compress import precompress
+from .content_report import content_report
 from .docs_i18n import translate_page
 from .i18n import (
     THEME_PREFIX,
@@ -35,13 +36,20 @@ from .i18n import (
 )
 from .linkcheck import check_site
 from .load import Content, Project
-from .mkdocs_adapter import LanguageBuild, build_language, read_mkdocs_yml, site_settings
+from .mkdocs_adapter import (
+    LanguageBuild,
+    build_language,
+    check_settings,
+    read_mkdocs_yml,
+    site_settings,
+)
 from .pdfs import PrintFailed, make_pdfs
 from .problems import Problem, ProblemsFound, Severity, sort_problems
 from .render import (
     PageSource,
     localise_content,
     render_language,
+    render_report_page,
     render_root_index,
     render_status_page,
 )
@@ -96,7 +104,10 @@ def build_site(
         warnings = sort_problems(warnings + pdf_problems)
     sizes = {path: len(data) for path, data in pdf_files.items()}
     docs_sources = _read_docs(project)
-    status = status_json(translation_status(content, languages), languages)
+    by_file = translation_status(content, languages)
+    status = status_json(by_file, languages)
+    checks, _ = check_settings(project)  # its problems are already in check_project's
+    report = content_report(content, languages, by_file, today or dt.date.today(), checks)
     jobs: list[tuple[Language, list[PageSource], dict[str, str], dict[str, str] | None]] = []
     embeds: dict[str, bytes] = {}
     for language in languages:
@@ -104,6 +115,7 @@ def build_site(
         embeds |= render_embeds(content, assets, localise_content(content, language, tr), settings)
         pages = render_language(content, assets, language, tr, settings, sizes)
         pages.append(render_status_page(content, assets, language, tr, languages, status))
+        pages.append(render_report_page(content, assets, language, tr, languages, report))
         notices = {key: _ui(tr, key) for key in ("fallback_page", "fallback_parts")}
         translated_docs = (
             {rel: translate_page(rel, text, tr, notices).text for rel, text in docs_sources.items()}

@@ -31,7 +31,7 @@ from .render import PageSource
 from .render.printing import PAPER_SIZES, SiteSettings
 
 GENERATED_FOLDERS = ("lessons", "guides")
-GENERATED_PAGES = ("my-lessons.md", "words.md", "translators.md")
+GENERATED_PAGES = ("my-lessons.md", "words.md", "translators.md", "content-report.md")
 """Pages healthskills writes into every language's docs; a hand-written one would be lost."""
 
 

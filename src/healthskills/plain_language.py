@@ -286,11 +286,9 @@ def abbreviations(text: str) -> list[str]:
 
 
 def expanded(text: str, abbreviation: str) -> bool:
-    """The abbreviation is spelled out beside it: "general practitioner (GP)" or
-    "GP (general practitioner)"."""
+    """The abbreviation is spelled out beside it: "general practitioner (GP)", "a practice
+    code (ODS code)" or "GP (general practitioner)"."""
     plain = plain_text(text)
     short = re.escape(abbreviation)
-    return bool(
-        re.search(rf"[a-z][a-z ]+\({short}\)", plain)
-        or re.search(rf"\b{short} \([a-z][^)]+\)", plain)
-    )
+    before = re.search(rf"[a-z][a-z ]+\({short}\b[^)]*\)", plain)
+    return bool(before or re.search(rf"\b{short} \([a-z][^)]+\)", plain))

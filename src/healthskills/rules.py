@@ -82,7 +82,7 @@ RULES: dict[str, str] = {
     "theme-ignored": "a theme setting that has no effect on our lean pages (warning)",
     "reserved-folder": (
         "docs/lessons, docs/guides, or a page healthskills makes (my-lessons.md, words.md, "
-        "translators.md), exists in docs/"
+        "translators.md, content-report.md), exists in docs/"
     ),
     "mkdocs": "mkdocs reported a problem (often a broken link in docs/)",
     "broken-link": "a link in the built site that leads nowhere",

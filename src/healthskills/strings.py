@@ -16,6 +16,7 @@ ENGLISH: dict[str, str] = {
     "champion_pack_intro": "Easy-read guides, lesson handouts and notes for digital health champions, to print for your sessions.",
     "check_what_you_learned": "Check what you learned",
     "choose_language": "Choose your language",
+    "content_report": "Content report for editors",
     "contents": "Contents",
     "copied": "Copied.",
     "copy": "Copy the code",

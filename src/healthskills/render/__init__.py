@@ -584,3 +584,27 @@ def render_status_page(
         body=body,
         kind="index",
     )
+
+
+def render_report_page(
+    content: Content,
+    assets: Assets,
+    language: Language,
+    translations: Translations,
+    languages: list[Language],
+    report: dict[str, Any],
+) -> PageSource:
+    """The editors' content report (`healthskills report`), on the site."""
+    local = localise_content(content, language, translations)
+    page = _context(content, assets, local, f"{language.code}/content-report/")
+    names = {lang.code: lang.name for lang in languages}
+    body = _ENV.get_template("content_report.html").render(page=page, report=report, names=names)
+    return PageSource(
+        path="content-report.md",
+        url=page.url,
+        title=page.t("content_report"),
+        description=page.t("content_report"),
+        body=body,
+        kind="index",
+        meta={"search": {"exclude": True}},
+    )
