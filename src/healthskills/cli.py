@@ -25,7 +25,8 @@ from .content_report import content_report, report_table
 from .i18n import Language, load_languages, translation_status, update_catalogs
 from .load import Content, Project, find_project
 from .mkdocs_adapter import check_settings
-from .problems import Problem, ProblemsFound, summarise
+from .online_links import check_online
+from .problems import Problem, ProblemsFound, sort_problems, summarise
 from .scaffold_files import KINDS, new_file
 from .serve import serve
 from .status_report import status_json, status_table
@@ -48,7 +49,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     if project is None:
         return 1
-    _, problems = check_project(project)
+    content, problems = check_project(project)
+    if args.online:
+        problems = sort_problems(problems + check_online(content))
     if args.format == "json":
         report = {"problems": [p.as_dict() for p in problems], "summary": summarise(problems)}
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -212,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = add("check", "Load and validate all content; report every problem.")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--online", action="store_true", help="also check that sources and links still answer"
+    )
     check.add_argument(
         "--format",
         choices=("text", "github", "json"),

@@ -17,12 +17,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from . import po
 from .load import Content, Project
 from .models import parse_model
 from .models.common import ContentModel, Text
+from .plain_language import sentences
 from .problems import Problem, Severity
 from .strings import ENGLISH
 from .translatable import extract, extract_glossary
@@ -36,6 +37,11 @@ class Language(ContentModel):
     dir: Literal["ltr", "rtl"] = Field(description="ltr or rtl")
     status: Literal["source", "machine", "reviewed"] = Field(
         description="source (English), machine (not yet checked by a person) or reviewed"
+    )
+    partial: StrictBool = Field(
+        default=False,
+        description="true when the language is translated only in part on purpose: "
+        "`check` does not report its missing translations (readers see English, with a notice)",
     )
 
 
@@ -430,3 +436,74 @@ def check_translations(project: Project, languages: list[Language]) -> list[Prob
                             "English; translate only the words.",
                         ))  # fmt: skip
     return problems
+
+
+# ---- language-neutral checks of translations ------------------------------------------
+
+SENTENCE_ALLOWANCE = 1.3
+"""A translated sentence may run to 1.3 times the English limit in words: languages differ
+in how many words they need for the same idea, but a sentence far longer is hard to read
+in any language."""
+
+
+def check_translation_quality(content: Content, languages: list[Language]) -> list[Problem]:
+    """What can be checked in any language: translations missing or out of date (the
+    English changed since), and sentences too long to read easily."""
+    from .plain_rules import LESSON_SENTENCE_WORDS  # the English limits, shared
+    from .validate import EASY_READ_MAX_WORDS
+
+    problems: list[Problem] = []
+    for language in languages:
+        if language.status == "source":
+            continue
+        for rel, template in source_templates(content, language).items():
+            path = catalog_path(content.project, language, rel)
+            catalog, _ = read_catalog(path)  # syntax problems come from check_translations
+            shown = content.project.relative(path)
+            entries = {e.key: e for e in catalog.entries if not e.obsolete} if catalog else {}
+            # Hand-written docs pages fall back block by block; only content and interface
+            # strings are counted.
+            keys = [k for k in dict.fromkeys(template) if not str(k[0]).startswith("docs/")]
+            missing = [k for k in keys if k not in entries or not entries[k].msgstr]
+            if missing and not language.partial:
+                problems.append(Problem(
+                    shown, 0, 0, Severity.WARNING, "translation-missing",
+                    f"{len(missing)} of {len(keys)} texts are not translated into "
+                    f"{language.name}; readers see them in English.",
+                    hint="translate them (run `healthskills translations update` first), or set "
+                    "`partial: true` for the language in translations/languages.yaml.",
+                ))  # fmt: skip
+            limit = EASY_READ_MAX_WORDS if rel.startswith("guides/") else LESSON_SENTENCE_WORDS
+            for key in keys:
+                entry = entries.get(key)
+                if entry is None or not entry.msgstr:
+                    continue
+                if entry.fuzzy:
+                    problems.append(Problem(
+                        shown, entry.line, 1, Severity.WARNING, "translation-outdated",
+                        "The English changed after this was translated; readers see the "
+                        "English until the translation is updated.",
+                        key_path=entry.msgctxt or "",
+                        hint="translate the new English (the old one is in the `#|` lines), "
+                        "then remove the fuzzy flag.",
+                    ))  # fmt: skip
+                    continue
+                if rel.startswith(("lessons/", "guides/")) and entry.msgctxt != "facilitator_notes":
+                    problems += _long_translated(shown, entry, limit)
+    return problems
+
+
+def _long_translated(path: str, entry: po.Entry, limit: int) -> list[Problem]:
+    most = round(limit * SENTENCE_ALLOWANCE)
+    found = []
+    for sentence in sentences(entry.msgstr):
+        count = len(sentence.split())
+        if count > most:
+            found.append(Problem(
+                path, entry.line, 1, Severity.WARNING, "long-sentence",
+                f"A translated sentence has {count} words; at most {most} reads easily "
+                f"here: “{sentence[:60]}…”",
+                key_path=entry.msgctxt or "",
+                hint="split it into two sentences, each with one idea.",
+            ))  # fmt: skip
+    return found

@@ -170,7 +170,9 @@ _STATES = frozenset(
 closed"), not an action done by someone: not reported as passive."""
 _BE = r"(?:am|is|are|was|were|be|been|being)"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?۔؟])\s+(?=[^a-z])")
+"""A sentence ends at a full stop, question or exclamation mark (Latin, Arabic or Urdu)
+before a space and anything but a lower-case letter (so "e.g. this" does not end one)."""
 
 
 def plain_text(markdown: str) -> str:

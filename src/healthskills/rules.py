@@ -63,6 +63,7 @@ RULES: dict[str, str] = {
     "capitals": "a word in capital letters that is not a known abbreviation (warning)",
     "abbreviation": "an abbreviation never explained on the page (warning)",
     "unofficial-source": "a source not on an official domain (warning)",
+    "dead-link": "`check --online`: a source or link that does not answer (warning)",
     "topic-twice": "a lesson in more than one topic",
     "no-topic": "a lesson in no topic (warning)",
     "svg-invalid": "a picture that is not well-formed SVG",
@@ -73,6 +74,8 @@ RULES: dict[str, str] = {
     "po-syntax": "a PO file that cannot be read",
     "translation-links": "a translation changed, lost or added a link target",
     "translation-placeholders": "a translation changed, lost or added a {placeholder}",
+    "translation-missing": "texts not yet translated into a language not marked partial (warning)",
+    "translation-outdated": "a translation of English that has since changed (fuzzy) (warning)",
     # commands and builds
     "exists": "`healthskills new`: the file already exists",
     "no-pictures": "`healthskills new guide`: there are no pictures yet",
