@@ -48,7 +48,8 @@ def multilingual(project):
 
 def update(project):
     content, problems = check_project(project, TODAY)
-    assert problems == []
+    # Warnings about missing translations are what `update` is run for.
+    assert [p for p in problems if p.is_error] == []
     languages, problems = load_languages(project)
     assert problems == []
     return update_catalogs(content, languages)
@@ -222,7 +223,7 @@ def test_bad_po_file_is_reported_with_its_line(multilingual, tmp_path):
 
     with pytest.raises(ProblemsFound) as caught:
         build_site(multilingual, tmp_path / "site", TODAY)
-    [problem] = caught.value.problems
+    [problem] = [p for p in caught.value.problems if p.is_error]
     assert problem.rule == "po-syntax" and problem.path == "translations/pl/glossary.po"
     assert problem.line > 1
 
@@ -234,7 +235,7 @@ def test_translations_must_keep_link_targets_and_placeholders(multilingual):
     })  # fmt: skip
     translate(multilingual, "pl", "interface.po", {"ui.about_minutes": "Około minut"})
     _, problems = check_project(multilingual, TODAY)
-    lines = [p.format().splitlines()[0] for p in problems]
+    lines = [p.format().splitlines()[0] for p in problems if p.is_error]
     assert len(lines) == 2
     assert lines[0].startswith("translations/pl/interface.po:")
     assert "error [translation-placeholders] ui.about_minutes:" in lines[0]

@@ -116,6 +116,7 @@ def test_missing_references(project):
     edit(project, LESSON, "name: phone", "name: telephone")
     edit(project, LESSON, "(lesson:second-lesson)", "(lesson:nowhere)")
     assert problem_lines(project) == [
+        f"{LESSON}:13:11: warning [abbreviation] steps[0].text: “GP” is not explained.",
         f"{LESSON}:18:13: error [unknown-picture] steps[0].picture.name: There is no picture `telephone`.",
         f"{LESSON}:20:10: error [unknown-lesson] steps[0].tip: There is no lesson `nowhere`.",
         f"{LESSON}:36:12: error [unknown-glossary] glossary[0]: There is no glossary `gpp`.",
@@ -220,7 +221,8 @@ def test_hard_word_not_in_the_word_list(project):
     )
     edit(project, GUIDE, "text: Your doctor can help.", "text: A **GP** can help.")
     assert problem_lines(project) == [
-        f"{GUIDE}:3:10: warning [hard-word] summary: “gp” is a hard word from the glossary, but `gp` is not in this guide's `words`."
+        f"{GUIDE}:3:10: warning [hard-word] summary: “gp” is a hard word from the glossary, but `gp` is not in this guide's `words`.",
+        f"{GUIDE}:19:11: warning [abbreviation] who_can_help[0].text: “GP” is not explained.",
     ]
     edit(project, GUIDE, "words: [app]", "words: [app, gp]")
     assert problem_lines(project) == []
@@ -231,12 +233,14 @@ def test_hard_words_are_whole_words_and_phrases(project):
     a term inside another word, a hyphenated word or an address is not that term."""
     edit(project, "content/glossary.yaml", "gp:\n", "gp-practice:\n  term: GP practice\n  definition: Where your GP works.\ngp:\n")  # fmt: skip
     edit(project, GUIDE, "text: Your doctor can help.", "text: Some GP\n      practices can help.")
+    unexplained = f"{GUIDE}:19:11: warning [abbreviation] who_can_help[0].text: “GP” is not explained."
     assert problem_lines(project) == [
-        f"{GUIDE}:19:11: warning [hard-word] who_can_help[0].text: “GP practices” is a hard word from the glossary, but `gp-practice` is not in this guide's `words`."
+        unexplained,
+        f"{GUIDE}:19:11: warning [hard-word] who_can_help[0].text: “GP practices” is a hard word from the glossary, but `gp-practice` is not in this guide's `words`.",
     ]
     edit(project, GUIDE, "text: Some GP\n      practices can help.",
          "text: An application from a GP-led team. Write to help@gp.nhs.uk.")  # fmt: skip
-    assert problem_lines(project) == []
+    assert problem_lines(project) == [unexplained]  # not a hard word, still an abbreviation
 
 
 def test_word_list_entry_the_guide_never_uses(project):
@@ -285,7 +289,7 @@ def test_alt_text_that_says_what_the_picture_shows(project, alt):
 def _add_rows(project, count, first=0):
     rows = "".join(
         f"  - id: row-{n}\n    picture:\n      name: tick\n      alt: A tick.\n"
-        f"    text: Step {n} is done.\n"
+        f"    text: You do step {n}.\n"
         for n in range(first, first + count)
     )
     edit(project, GUIDE, "words: [app]", rows + "words: [app]")
@@ -331,6 +335,7 @@ def test_glossary_ids_and_fields(project):
     assert problem_lines(project) == [
         "content/glossary.yaml:4:1: error [invalid-id] Bad_Id: `Bad_Id` is not a valid id.",
         "content/glossary.yaml:6:3: error [unknown-key] Bad_Id.extra: Unknown key `extra`.",
+        f"{LESSON}:13:11: warning [abbreviation] steps[0].text: “GP” is not explained.",
     ]
 
 

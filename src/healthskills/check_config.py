@@ -104,6 +104,8 @@ def read_check_config(
 
     severity: dict[str, Severity | None] = {}
     for rule, level in _mapping(checks, "severity", bad).items():
+        if level is False:
+            level = "off"  # YAML 1.1, as mkdocs reads it, turns a bare `off` into false
         if rule not in RULES:
             bad(str(rule), f"extra.checks.severity: there is no rule `{rule}`.",
                 "rule ids are listed in docs/authors.md.")  # fmt: skip

@@ -47,8 +47,8 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.col, self.rule, self.key_path)
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.path, self.line, self.col, self.rule, self.key_path, self.message)
 
     def format(self) -> str:
         where = self.path
