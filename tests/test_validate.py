@@ -233,7 +233,9 @@ def test_hard_words_are_whole_words_and_phrases(project):
     a term inside another word, a hyphenated word or an address is not that term."""
     edit(project, "content/glossary.yaml", "gp:\n", "gp-practice:\n  term: GP practice\n  definition: Where your GP works.\ngp:\n")  # fmt: skip
     edit(project, GUIDE, "text: Your doctor can help.", "text: Some GP\n      practices can help.")
-    unexplained = f"{GUIDE}:19:11: warning [abbreviation] who_can_help[0].text: “GP” is not explained."
+    unexplained = (
+        f"{GUIDE}:19:11: warning [abbreviation] who_can_help[0].text: “GP” is not explained."
+    )
     assert problem_lines(project) == [
         unexplained,
         f"{GUIDE}:19:11: warning [hard-word] who_can_help[0].text: “GP practices” is a hard word from the glossary, but `gp-practice` is not in this guide's `words`.",
