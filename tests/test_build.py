@@ -29,9 +29,9 @@ def soup(path: Path) -> BeautifulSoup:
 def test_build_writes_every_page_at_its_address(project, tmp_path):
     site = tmp_path / "site"
     result = build_site(project, site, TODAY)
-    # 2 lessons, 1 guide and its text-only version, 2 indexes, "my lessons", the word list
-    # and the translators' page
-    assert result.pages == 9
+    # 2 lessons, 1 guide and its text-only version, 2 indexes, "my lessons", the word list,
+    # the translators' page and the content report
+    assert result.pages == 10
     for rel in (
         "index.html",
         "en/index.html",
@@ -43,6 +43,7 @@ def test_build_writes_every_page_at_its_address(project, tmp_path):
         "en/guides/first-guide/text/index.html",
         "en/my-lessons/index.html",
         "en/words/index.html",
+        "en/content-report/index.html",
         "en/search/search_index.json",
     ):
         assert (site / rel).is_file(), rel
@@ -153,7 +154,7 @@ def test_hand_written_pages_cannot_shadow_generated_ones(project, tmp_path):
     assert [p.rule for p in caught.value.problems] == ["reserved-folder"]
 
 
-@pytest.mark.parametrize("name", ["my-lessons.md", "words.md"])
+@pytest.mark.parametrize("name", ["my-lessons.md", "words.md", "content-report.md"])
 def test_hand_written_page_cannot_take_a_generated_pages_name(project, tmp_path, name):
     (project.root / "docs" / name).write_text("# Mine\n")
     with pytest.raises(ProblemsFound) as caught:
@@ -185,8 +186,8 @@ def test_real_starter_content_is_clean_and_builds(tmp_path):
         assert any("nhs.uk" in s.url or "gov.uk" in s.url for s in loaded.model.sources)
     result = build_site(project, tmp_path / "site")
     # Lessons, guides and their text-only versions, the two indexes, "my lessons", the word
-    # list and the translators' page.
-    per_language = len(content.lessons) + 2 * len(content.guides) + 5
+    # list, the translators' page and the content report.
+    per_language = len(content.lessons) + 2 * len(content.guides) + 6
     assert result.languages >= 8
     assert result.pages == per_language * result.languages
 
