@@ -237,3 +237,37 @@ def test_long_sentence_in_a_translation(project):
     ]
     path.write_text(text.replace(long, " ".join(["słowo"] * 20) + "."), encoding="utf-8")
     assert problem_lines(project) == []
+
+
+def test_fetch_asks_a_real_server():
+    """The `--online` fetcher against a local server: an answer, a missing page, a server
+    that refuses HEAD (asked again with GET) and a closed port."""
+    import http.server
+    import threading
+
+    from healthskills.online_links import fetch
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            code = 405 if self.path == "/no-head" else 200 if self.path == "/ok" else 404
+            self.send_response(code)
+            self.end_headers()
+
+        def do_GET(self):
+            self.send_response(200 if self.path in ("/ok", "/no-head") else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        assert fetch(base + "/ok") is None
+        assert fetch(base + "/no-head") is None
+        assert fetch(base + "/gone") == "HTTP 404"
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert fetch(base + "/ok") is not None  # nothing listens there any more
