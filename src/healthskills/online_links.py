@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import markup
 from .load import Content
-from .plain_rules import guide_texts, lesson_texts
+from .plain_rules import lesson_texts
+from .validate import guide_texts
 from .problems import Problem, Severity
 from .yamlio import Loc
 

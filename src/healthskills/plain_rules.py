@@ -25,6 +25,7 @@ from .plain_language import (
     words,
 )
 from .problems import Problem, Severity
+from .validate import guide_texts
 from .yamlio import Document, Loc
 
 WARN = Severity.WARNING
@@ -49,16 +50,6 @@ def lesson_texts(lesson: Lesson) -> list[tuple[Loc, str]]:
         for j, option in enumerate(question.options):
             texts.append((("quiz", i, "options", j, "text"), option.text))
             texts.append((("quiz", i, "options", j, "feedback"), option.feedback))
-    return texts
-
-
-def guide_texts(guide: Guide) -> list[tuple[Loc, str]]:
-    """Every text a reader of the guide sees, in the order they read it."""
-    texts: list[tuple[Loc, str]] = [(("title",), guide.title), (("summary",), guide.summary)]
-    for i, section in enumerate(guide.sections):
-        texts.append((("sections", i, "title"), section.title))
-        texts += [(("sections", i, "rows", j, "text"), r.text) for j, r in enumerate(section.rows)]
-    texts += [(("who_can_help", j, "text"), r.text) for j, r in enumerate(guide.who_can_help)]
     return texts
 
 

@@ -412,7 +412,7 @@ def estimated_pages(guide: Guide) -> int:
     return math.ceil(height * TRANSLATION_ALLOWANCE / PAGE_MM)
 
 
-def _guide_texts(guide: Guide) -> list[tuple[Loc, str]]:
+def guide_texts(guide: Guide) -> list[tuple[Loc, str]]:
     """Every English text a reader of the guide sees, in the order they read it."""
     texts: list[tuple[Loc, str]] = [(("title",), guide.title), (("summary",), guide.summary)]
     for i, section in enumerate(guide.sections):
@@ -432,7 +432,7 @@ def _check_hard_words(doc: Document, guide: Guide, glossary: dict[str, Term]) ->
     list that the reader has not met, often after a row was reworded."""
     if not glossary:
         return
-    texts = [(loc, _plain(text)) for loc, text in _guide_texts(guide)]
+    texts = [(loc, _plain(text)) for loc, text in guide_texts(guide)]
     ids, pattern = _terms_pattern(tuple((term_id, term.term) for term_id, term in glossary.items()))
     listed = set(guide.words)
     for loc, text in texts:

@@ -599,12 +599,11 @@ def render_report_page(
     page = _context(content, assets, local, f"{language.code}/content-report/")
     names = {lang.code: lang.name for lang in languages}
     body = _ENV.get_template("content_report.html").render(page=page, report=report, names=names)
-    return PageSource(
-        path="content-report.md",
-        url=page.url,
-        title=page.t("content_report"),
-        description=page.t("content_report"),
-        body=body,
-        kind="index",
-        meta={"search": {"exclude": True}},
+    return _index_source(
+        page,
+        "content-report.md",
+        "content_report",
+        "content_report",
+        body,
+        search={"exclude": True},
     )
