@@ -16,8 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 from . import markup
 from .load import Content
 from .plain_rules import lesson_texts
-from .validate import guide_texts
 from .problems import Problem, Severity
+from .validate import guide_texts
 from .yamlio import Loc
 
 TIMEOUT = 15
