@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from . import markup
 from .load import Content, Loaded
 from .models import Guide, Lesson, Picture, Term
+from .models.common import NATIONS
 from .problems import Problem, Severity
 from .yamlio import Document, Loc, format_loc
 
@@ -114,6 +115,30 @@ def _check_dates(doc: Document, model: Lesson | Guide, today: dt.date) -> Iterat
             "review-in-future",
             f"`reviewed` ({model.reviewed}) is in the future.",
             hint="use the date the content was actually checked.",
+        )
+
+
+def _check_nations(doc: Document, model: Lesson | Guide) -> Iterator[Problem]:
+    yield from _check_unique(
+        doc, ((("applies_to", i), n) for i, n in enumerate(model.applies_to)), "nation"
+    )
+    everywhere = set(model.applies_to) == set(NATIONS)
+    if not everywhere and model.elsewhere is None:
+        missing = ", ".join(n for n in NATIONS if n not in model.applies_to)
+        yield doc.problem(
+            ("applies_to",),
+            "elsewhere-missing",
+            f"The page is not for {missing}, but does not say what is different there.",
+            hint="add `elsewhere:` with one plain sentence, such as "
+            '"Prescriptions are free in Wales, Scotland and Northern Ireland."',
+        )
+    elif everywhere and model.elsewhere is not None:
+        yield doc.problem(
+            ("elsewhere",),
+            "elsewhere-unused",
+            "The page is for all four nations, so `elsewhere` is never shown.",
+            hint="remove `elsewhere`, or take out of `applies_to` the nations it is about.",
+            severity=WARN,
         )
 
 
@@ -290,6 +315,7 @@ def _check_lesson(content: Content, loaded: Loaded[Lesson], today: dt.date) -> l
     out: list[Problem] = []
     out += _check_id_matches_file(doc, lesson.id)
     out += _check_dates(doc, lesson, today)
+    out += _check_nations(doc, lesson)
     out += _check_unique(
         doc, ((("steps", i, "id"), s.id) for i, s in enumerate(lesson.steps)), "step"
     )
@@ -354,6 +380,7 @@ def _check_guide(content: Content, loaded: Loaded[Guide], today: dt.date) -> lis
     out: list[Problem] = []
     out += _check_id_matches_file(doc, guide.id)
     out += _check_dates(doc, guide, today)
+    out += _check_nations(doc, guide)
     out += _check_unique(
         doc, ((("sections", i, "id"), s.id) for i, s in enumerate(guide.sections)), "section"
     )

@@ -127,6 +127,13 @@ def _to_problem(model: type[BaseModel], doc: Document, err: Any) -> Problem:
             rule = "invalid-url"
             message = f"{_describe(value)} is not a full https:// address."
             hint = "copy the address from the browser, starting https://"
+    elif kind == "literal_error":
+        rule = "unknown-value"
+        expected = [str(v).strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        message = f"{_describe(value)} is not one of: {', '.join(expected)}."
+        close = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"use one of: {', '.join(expected)}."
+        message = message[0].upper() + message[1:]
     elif kind == "string_too_short":
         rule, message = "empty", "This field is empty."
     elif kind == "too_short":

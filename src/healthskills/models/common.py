@@ -9,7 +9,7 @@ the JSON Schema that editors use for autocompletion.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -26,6 +26,12 @@ Markdown = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)
 """Text in the small Markdown subset described in docs/authors.md."""
 
 HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN, strip_whitespace=True)]
+
+NATIONS = ("england", "wales", "scotland", "northern-ireland")
+"""The four UK nations. Health services differ between them (prescription charges, NHS 111
+in Wales and Scotland, nidirect in Northern Ireland), so every page says which it is for."""
+
+Nation = Literal["england", "wales", "scotland", "northern-ireland"]
 
 
 class ContentModel(BaseModel):
@@ -59,4 +65,14 @@ class Reviewed(ContentModel):
     )
     owner: Text = Field(
         default="healthskills editors", description="who is responsible for reviewing it"
+    )
+    applies_to: list[Nation] = Field(
+        min_length=1,
+        description="the UK nations the page is true for: england, wales, scotland, "
+        "northern-ireland",
+    )
+    elsewhere: Text | None = Field(
+        default=None,
+        description="for a page not true everywhere in the UK, one plain sentence saying "
+        "what is different in the other nations",
     )
