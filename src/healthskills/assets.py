@@ -4,7 +4,14 @@ a content hash in their name, so hosts can cache them for a year; the service wo
 keep one address (`sw.js`) and is served as "check for changes" (see docs/charities.md).
 
 The screen stylesheet is not a file at all: it is small enough to inline into every page,
-which saves a render-blocking round trip on slow connections."""
+which saves a render-blocking round trip on slow connections.
+
+The page script is written as one file per feature (`static/js/`: search, quiz, progress,
+listen, words, display, offline, embed-copy, with `core.js` for what they share), and joined
+here into the one deferred file every page loads: each feature in a scope of its own, so no
+feature can lean on another's variables. `static/js/names.js` is the one place for the names
+the page script and the service worker must agree on; it heads both.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +20,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .load import Content
-
 SERVICE_WORKER = "sw.js"
+
+SCRIPT_FEATURES = (
+    "search", "display", "quiz", "progress", "words", "listen", "embed-copy", "offline",
+)  # fmt: skip
+"""The page script's features, in the order they start. Offline comes last: it stops early
+where a page cannot have a service worker."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,10 @@ class Assets:
     script: str
     favicon: str
     """Site-root relative paths."""
+    embed_css: str = ""
+    """What embed views add to the screen stylesheet."""
+    embed_script: str = ""
+    """The embed view's own tiny script (it reports its height to the host page)."""
     service_worker: str = SERVICE_WORKER
 
 
@@ -51,25 +66,56 @@ def minify_css(css: str) -> str:
     return css.replace(";}", "}").strip()
 
 
-def collect_assets(content: Content) -> Assets:
+def _indent(text: str) -> str:
+    return "".join("  " + line if line.strip() else line for line in text.splitlines(True))
+
+
+def page_script() -> bytes:
+    """The deferred script every page loads, joined from `static/js/`."""
+    names = _static("js/names.js").decode("utf-8")
+    core = _static("js/core.js").decode("utf-8")
+    parts = [_static("js/_header.js").decode("utf-8"), "(function () {\n", '  "use strict";\n']
+    parts += [_indent(names), _indent(core)]
+    for feature in SCRIPT_FEATURES:
+        body = _static(f"js/{feature}.js").decode("utf-8")
+        parts.append(f"\n  /* ==== {feature} ==== */\n  (function () {{\n{_indent(_indent(body))}  }})();\n")
+    parts.append("})();\n")
+    return "".join(parts).encode("utf-8")
+
+
+def service_worker() -> bytes:
+    """sw.js, with the names it shares with the page script after its "use strict"."""
+    worker = _static(SERVICE_WORKER).decode("utf-8")
+    names = _static("js/names.js").decode("utf-8")
+    directive = '"use strict";\n'
+    return worker.replace(directive, directive + names, 1).encode("utf-8")
+
+
+def collect_assets(pictures: dict[str, bytes]) -> Assets:
+    """Every shared file of the site, from the project's pictures and our static files."""
     files: dict[str, bytes] = {}
-    pictures: dict[str, str] = {}
-    for name, data in sorted(content.pictures.items()):
+    paths: dict[str, str] = {}
+    for name, data in sorted(pictures.items()):
         path = hashed(f"assets/pictures/{name}.svg", data)
-        pictures[name] = path
+        paths[name] = path
         files[path] = data
     named = {}
-    for name in ("print.css", "healthskills.js", "favicon.svg"):
-        data = _static(name)
+    for name, data in (
+        ("print.css", _static("print.css")),
+        ("healthskills.js", page_script()),
+        ("favicon.svg", _static("favicon.svg")),
+    ):
         named[name] = hashed(f"assets/{name}", data)
         files[named[name]] = data
-    files[SERVICE_WORKER] = _static("sw.js")
+    files[SERVICE_WORKER] = service_worker()
     files["_headers"] = _static("_headers")
     return Assets(
         files=files,
-        pictures=pictures,
+        pictures=paths,
         css=minify_css(_static("healthskills.css").decode("utf-8")),
         print_css=named["print.css"],
         script=named["healthskills.js"],
         favicon=named["favicon.svg"],
+        embed_css=minify_css(_static("embed.css").decode("utf-8")),
+        embed_script=_static("embed.js").decode("utf-8"),
     )

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .compress import brotli_bytes
+from .write.compress import brotli_bytes
 
 BEFORE_TEXT_BUDGET = 14_000
 FIRST_VIEW_BUDGET = 30_000

@@ -1,62 +1,39 @@
-"""Orchestration: load → validate → render → write, into a temporary folder, then swap.
+"""`healthskills build`: a checked project → render → print → write.
 
 Nothing is written until every check has passed and every page is rendered. The site is
-built next to its final place and renamed into it only when the whole build succeeded,
-so a failed build leaves the previous site exactly as it was.
+built next to its final place and renamed into it only when the whole build succeeded, so
+a failed build leaves the previous site exactly as it was. The build reads no project file:
+`check_project` has read them all (check.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-import shutil
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .assets import Assets, collect_assets
-from .check import check_project
-from .chromium import INSTALL_HINT
-from .compress import precompress
-from .content_report import content_report
-from .docs_i18n import translate_page
-from .i18n import (
-    THEME_PREFIX,
-    UI_PREFIX,
-    Language,
-    Translations,
-    load_languages,
-    load_translations,
-    theme_english,
-    theme_has_language,
-    translation_status,
-)
-from .linkcheck import check_site
-from .load import Content, Project
-from .mkdocs_adapter import (
-    LanguageBuild,
-    build_language,
-    check_settings,
-    read_mkdocs_yml,
-    site_settings,
-)
-from .pdfs import PrintFailed, make_pdfs
+from .check import CheckedProject, check_project
+from .localise.content import Localised
+from .localise.docs import translate_page
+from .localise.extract import THEME_PREFIX
+from .models.language import Language
+from .pages import SEARCH_INDEX, page_address
+from .print.chromium import INSTALL_HINT
+from .print.pdfs import PrintFailed, make_pdfs
 from .problems import Problem, ProblemsFound, Severity, sort_problems
-from .render import (
-    PageSource,
-    localise_content,
-    render_language,
-    render_report_page,
-    render_root_index,
-    render_status_page,
-)
+from .project import Project
+from .render.context import PageSource
+from .render.editors import render_report_page, render_status_page
 from .render.embeds import render_embeds
-from .render.printing import SiteSettings
-from .status_report import status_json
-from .strings import ENGLISH as ENGLISH_STRINGS
+from .render.indexes import render_root_index
+from .render.search import docs_page, search_index, searchable
+from .render.site import render_language
+from .report.content import content_report
+from .report.translations import status_json
+from .write import Caches, write_site
+from .write.engine import LanguageJob
 
 
 @dataclass(frozen=True)
@@ -67,161 +44,136 @@ class BuildResult:
     warnings: list[Problem]
 
 
-def build_site(
+def build_project(
     project: Project,
     site_dir: Path,
     today: dt.date | None = None,
     workers: int | None = None,
+    **options: Any,
+) -> BuildResult:
+    """Check, then build: `healthskills build` in one call."""
+    engine = options.pop("engine", "mkdocs")
+    return build_site(check_project(project, today, engine), site_dir, workers, **options)
+
+
+def build_site(
+    checked: CheckedProject,
+    site_dir: Path,
+    workers: int | None = None,
     *,
     pdfs: bool = False,
+    cache: bool = True,
 ) -> BuildResult:
     """Build the whole site, every language, into `site_dir`. Raises ProblemsFound, leaving
-    `site_dir` as it was, when content or the build has errors.
+    `site_dir` as it was, when the project or the build has errors.
 
     With `pdfs`, also print every guide's sheet, bilingual sheet and each language's
     champion pack with headless Chromium (`healthskills build` does; the live preview and
-    most tests do not, because printing is the slowest part of a build)."""
-    content, problems = check_project(project, today)
-    raw_config, config_problems = read_mkdocs_yml(project)
-    settings, settings_problems = site_settings(project, raw_config)
-    config_problems += settings_problems
-    # check_project has already reported problems in languages.yaml and the PO files.
-    languages, _ = load_languages(project)
-    problems += config_problems
-    translations = {lang.code: load_translations(project, lang) for lang in languages}
-    if any(p.is_error for p in problems):
-        raise ProblemsFound(problems)
-    warnings = problems
+    most tests do not, because printing is the slowest part of a build). With `cache`,
+    what the next build can reuse (PDFs, built languages, compressed files) is kept in the
+    project's `.cache/healthskills/`, keyed by the hash of what each was made from."""
+    if checked.errors:
+        raise ProblemsFound(checked.problems)
+    warnings = checked.problems
+    caches = Caches(checked.project.cache if cache else None)
+    assets = collect_assets(checked.content.pictures)
+    locals_ = [checked.localised(language) for language in checked.languages]
 
-    # Render everything in memory first.
-    assets = collect_assets(content)
-    site_name = str(raw_config.get("site_name") or "healthskills")
     pdf_files: dict[str, bytes] = {}
     if pdfs:
-        pdf_files, pdf_problems = _print(content, assets, languages, translations, settings)
+        pdf_files, pdf_problems = _print(checked, locals_, assets, caches)
         if any(p.is_error for p in pdf_problems):
             raise ProblemsFound(warnings + pdf_problems)
         warnings = sort_problems(warnings + pdf_problems)
     sizes = {path: len(data) for path, data in pdf_files.items()}
-    docs_sources = _read_docs(project)
-    by_file = translation_status(content, languages)
-    status = status_json(by_file, languages)
-    checks, _ = check_settings(project)  # its problems are already in check_project's
-    report = content_report(content, languages, by_file, today or dt.date.today(), checks)
-    jobs: list[tuple[Language, list[PageSource], dict[str, str], dict[str, str] | None]] = []
-    embeds: dict[str, bytes] = {}
-    for language in languages:
-        tr = translations[language.code]
-        embeds |= render_embeds(content, assets, localise_content(content, language, tr), settings)
-        pages = render_language(content, assets, language, tr, settings, sizes)
-        pages.append(render_status_page(content, assets, language, tr, languages, status))
-        pages.append(render_report_page(content, assets, language, tr, languages, report))
-        notices = {key: _ui(tr, key) for key in ("fallback_page", "fallback_parts")}
-        translated_docs = (
-            {rel: translate_page(rel, text, tr, notices).text for rel, text in docs_sources.items()}
-            if language.status != "source"
-            else {}
-        )
-        theme_strings = None if theme_has_language(language.code) else _theme_strings(tr, language)
-        jobs.append((language, pages, translated_docs, theme_strings))
-    root_index = render_root_index(languages, assets, site_name)
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    try:
-        with tempfile.TemporaryDirectory(prefix="healthskills-stage-") as stage:
-            builds = [
-                LanguageBuild(
-                    project=project,
-                    raw_config=raw_config,
-                    lang=language.code,
-                    direction=language.dir,
-                    pages=pages,
-                    translated_docs=translated_docs,
-                    theme_strings=theme_strings,
-                    extra=_extra(language, languages, assets, settings.site_url, translations),
-                    stage=Path(stage) / language.code,
-                    out_dir=building / language.code,
-                )
-                for language, pages, translated_docs, theme_strings in jobs
-            ]
-            found = _run_builds(builds, workers)
-            if found:
-                raise ProblemsFound(found)
-        own_files = {**assets.files, **embeds, "index.html": root_index.encode("utf-8")}
-        for rel, data in [*own_files.items(), *pdf_files.items()]:
-            target = building / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        precompress([building / rel for rel in own_files])
-        _normalise_times(building)
-        link_problems = check_site(building)
-        if link_problems:
-            raise ProblemsFound(link_problems)
-        _swap(building, site_dir)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    return BuildResult(site_dir, sum(len(job[1]) for job in jobs), len(languages), warnings)
+    files: dict[str, bytes] = dict(assets.files)
+    files["index.html"] = render_root_index(
+        checked.languages, assets, checked.settings.site_name
+    ).encode("utf-8")
+    files |= pdf_files
+    status = status_json(checked.status, checked.languages)
+    report = content_report(checked.content, checked.languages, checked.status, checked.today,
+                            checked.settings.checks)  # fmt: skip
+    jobs = []
+    for local in locals_:
+        docs = _docs(checked, local)
+        pages = render_language(local, assets, checked.settings, sizes)
+        pages.append(render_status_page(local, assets, checked.languages, status))
+        pages.append(render_report_page(local, assets, checked.languages, report))
+        files |= render_embeds(local, assets, checked.settings)
+        files[f"{local.language.code}/{SEARCH_INDEX}"] = _search(pages, docs)
+        jobs.append(_job(checked, local, assets, pages, docs))
+    write_site(jobs, files, site_dir, caches, checked.engine.version(), workers)
+    return BuildResult(site_dir, sum(len(job.pages) for job in jobs), len(jobs), warnings)
 
 
 def _print(
-    content: Content,
-    assets: Assets,
-    languages: list[Language],
-    translations: dict[str, Translations],
-    settings: SiteSettings,
+    checked: CheckedProject, locals_: list[Localised], assets: Assets, caches: Caches
 ) -> tuple[dict[str, bytes], list[Problem]]:
     try:
-        return make_pdfs(content, assets, languages, translations, settings)
+        return make_pdfs(checked.content, locals_, assets, checked.settings, caches.sub("pdfs"))
     except PrintFailed as exc:
         problem = Problem("chromium", 0, 0, Severity.ERROR, "print-engine", str(exc),
                           hint=INSTALL_HINT)  # fmt: skip
         raise ProblemsFound([problem]) from exc
 
 
-def _run_builds(builds: list[LanguageBuild], workers: int | None) -> list[Problem]:
-    """One mkdocs build per language, in parallel on the available cores. Each mkdocs run is
-    independent, so processes (not threads: mkdocs is CPU-bound Python) scale with cores."""
-    workers = workers or min(len(builds), os.cpu_count() or 1)
-    if workers <= 1:
-        return [p for job in builds for p in build_language(job)]
-    context = multiprocessing.get_context("spawn")  # no inherited locks or loggers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [p for found in pool.map(build_language, builds) for p in found]
+def _search(pages: list[PageSource], docs: dict[str, str]) -> bytes:
+    """A language's search index: its generated pages and its hand-written ones."""
+    found = [(page_address(page.path), page.title, page.body) for page in pages if searchable(page)]
+    found += [docs_page(rel, text) for rel, text in docs.items()]
+    return search_index(found)
 
 
-def _read_docs(project: Project) -> dict[str, str]:
-    docs = project.docs
+def _docs(checked: CheckedProject, local: Localised) -> dict[str, str]:
+    """The hand-written pages in this language, block by block."""
+    if local.language.is_source:
+        return {rel: page.text for rel, page in checked.docs.pages.items()}
+    notices = {key: local.ui(key) for key in ("fallback_page", "fallback_parts")}
     return {
-        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(docs.rglob("*.md"))
+        rel: translate_page(page, local.translations, notices).text
+        for rel, page in checked.docs.pages.items()
     }
 
 
-def _ui(translations: Translations, key: str) -> str:
-    return translations.lookup(UI_PREFIX + key, ENGLISH_STRINGS[key]) or ENGLISH_STRINGS[key]
-
-
-def _theme_strings(translations: Translations, language: Language) -> dict[str, str]:
-    strings = {
-        key: translations.lookup(THEME_PREFIX + key, value) or value
-        for key, value in theme_english().items()
-    }
-    strings["language"] = language.code
-    strings["direction"] = language.dir
-    return strings
+def _job(
+    checked: CheckedProject,
+    local: Localised,
+    assets: Assets,
+    pages: list[PageSource],
+    docs: dict[str, str],
+) -> LanguageJob:
+    language = local.language
+    english = checked.engine.theme_strings(language.code)
+    theme_strings = None
+    if english:
+        theme_strings = {
+            key: local.translations.lookup(THEME_PREFIX + key, value) or value
+            for key, value in english.items()
+        }
+        theme_strings["language"] = language.code
+        theme_strings["direction"] = language.dir
+    return LanguageJob(
+        engine=checked.engine.name,
+        lang=language.code,
+        direction=language.dir,
+        config=checked.site_config(),
+        pages=pages,
+        docs=docs,
+        docs_files=checked.docs.files,
+        theme_strings=theme_strings,
+        extra=_extra(local, checked.languages, assets, checked.settings.site_url),
+        out_dir=Path(language.code),
+        codes=[lang.code for lang in checked.languages],
+    )
 
 
 def _extra(
-    language: Language,
-    languages: list[Language],
-    assets: Assets,
-    site_url: str,
-    translations: dict[str, Translations],
+    local: Localised, languages: list[Language], assets: Assets, site_url: str
 ) -> dict[str, Any]:
-    tr = translations[language.code]
+    """What our theme template (theme/main.html) shows besides the page body."""
+    language = local.language
     return {
         "css": assets.css,
         "print_css": assets.print_css,
@@ -234,39 +186,12 @@ def _extra(
             {"code": lang.code, "name": lang.name, "own_name": lang.own_name, "dir": lang.dir}
             for lang in languages
         ],
-        "machine_notice": _ui(tr, "machine_notice") if language.status == "machine" else "",
+        "machine_notice": local.ui("machine_notice") if language.status == "machine" else "",
         "strings": {
-            key: _ui(tr, key)
+            key: local.ui(key)
             for key in (
                 *("languages", "language_switcher", "offline_copy", "try_again", "display"),
                 *("text_size", "size_normal", "size_large", "size_larger", "high_contrast"),
             )
         },
     }
-
-
-def _normalise_times(root: Path) -> None:
-    """With SOURCE_DATE_EPOCH set, give every file that time, for reproducible archives."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch or not epoch.isdigit():
-        return
-    stamp = int(epoch)
-    for path in root.rglob("*"):
-        os.utime(path, (stamp, stamp), follow_symlinks=False)
-
-
-def _swap(new: Path, target: Path) -> None:
-    old = None
-    if target.exists() or target.is_symlink():
-        if not target.is_dir():
-            raise ProblemsFound(
-                [Problem(str(target), 0, 0, Severity.ERROR, "site-dir",
-                         "The site folder exists and is not a folder.",
-                         hint="choose another --site-dir or remove the file.")]
-            )  # fmt: skip
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        target.rename(old)
-    new.rename(target)
-    new.parent.joinpath(target.name).chmod(0o755)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

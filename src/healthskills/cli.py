@@ -20,16 +20,16 @@ from .budget import (
     page_weight,
 )
 from .build import build_site
-from .check import check_project
-from .content_report import content_report, report_table
-from .i18n import Language, load_languages, translation_status, update_catalogs
-from .load import Content, Project, find_project
-from .mkdocs_adapter import check_settings
-from .online_links import check_online
+from .check import CheckedProject, check_project
+from .localise.update import update_catalogs
 from .problems import Problem, ProblemsFound, sort_problems, summarise
-from .scaffold_files import KINDS, new_file
+from .project import Project, find_project
+from .report.content import content_report, report_table
+from .report.translations import status_json, status_table
+from .scaffold import KINDS, new_file
 from .serve import serve
-from .status_report import status_json, status_table
+from .validate.online import check_online
+from .write.engine import DEFAULT_ENGINE, ENGINES
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -49,9 +49,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     if project is None:
         return 1
-    content, problems = check_project(project)
+    checked = check_project(project)
+    problems = checked.problems
     if args.online:
-        problems = sort_problems(problems + check_online(content))
+        problems = sort_problems(problems + check_online(checked.content))
     if args.format == "json":
         report = {"problems": [p.as_dict() for p in problems], "summary": summarise(problems)}
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -72,7 +73,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
     started = time.perf_counter()
     try:
-        result = build_site(project, site_dir, pdfs=not args.no_pdf)
+        checked = check_project(project, engine=args.engine)
+        result = build_site(checked, site_dir, pdfs=not args.no_pdf, cache=not args.no_cache)
     except ProblemsFound as exc:
         _print_problems(exc.problems)
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
@@ -109,15 +111,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     project = _project(args)
     if project is None:
         return 1
-    today = dt.date.today()
-    content, problems = check_project(project, today)
-    if any(p.is_error for p in problems):
-        _print_problems([p for p in problems if p.is_error])
+    checked = check_project(project)
+    if checked.errors:
+        _print_problems(checked.errors)
         return 1
-    languages, _ = load_languages(project)
-    config, _ = check_settings(project)
     report = content_report(
-        content, languages, translation_status(content, languages), today, config
+        checked.content, checked.languages, checked.status, checked.today, checked.settings.checks
     )
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -153,46 +152,43 @@ def cmd_budget(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _valid_content(args: argparse.Namespace) -> tuple[Content, list[Language]] | None:
-    """Content and languages for the translation commands, which only work on valid
-    content (`check_project` already reports problems in languages.yaml and PO files)."""
+def _valid_content(args: argparse.Namespace) -> CheckedProject | None:
+    """The checked project for the translation commands, which only work on valid content
+    and readable PO files (`check_project` reports problems in both)."""
     project = _project(args)
     if project is None:
         return None
-    content, problems = check_project(project)
-    if any(p.is_error for p in problems):
-        _print_problems(problems)
+    checked = check_project(project)
+    if checked.errors:
+        _print_problems(checked.errors)
         print("Fix these first: translations are extracted from valid content.", file=sys.stderr)
         return None
-    languages, _ = load_languages(project)
-    return content, languages
+    return checked
 
 
 def cmd_translations_update(args: argparse.Namespace) -> int:
-    loaded = _valid_content(args)
-    if loaded is None:
+    checked = _valid_content(args)
+    if checked is None:
         return 1
-    content, languages = loaded
-    written, problems = update_catalogs(content, languages)
-    if problems:
-        _print_problems(problems)
-        return 1
+    written = update_catalogs(
+        checked.project, checked.content, checked.docs, checked.languages, checked.catalogues,
+        checked.engine.theme_strings,
+    )  # fmt: skip
     for path in written:
         print(f"updated {path}")
-    print(f"{len(written)} PO files updated for {len(languages) - 1} languages.")
+    print(f"{len(written)} PO files updated for {len(checked.languages) - 1} languages.")
     return 0
 
 
 def cmd_translations_status(args: argparse.Namespace) -> int:
-    loaded = _valid_content(args)
-    if loaded is None:
+    checked = _valid_content(args)
+    if checked is None:
         return 1
-    content, languages = loaded
-    report = translation_status(content, languages)
     if args.json:
-        print(json.dumps(status_json(report, languages), indent=2, ensure_ascii=False))
+        print(json.dumps(status_json(checked.status, checked.languages), indent=2,
+                         ensure_ascii=False))  # fmt: skip
     else:
-        print(status_table(report, languages, per_file=args.files))
+        print(status_table(checked.status, checked.languages, per_file=args.files))
     return 0
 
 
@@ -231,6 +227,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-pdf",
         action="store_true",
         help="skip the printable PDFs (faster; no Chromium needed)",
+    )
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="what wraps the pages in the theme: mkdocs (default) or properdocs",
+    )
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build everything anew, and keep nothing in .cache/healthskills/ for next time",
     )
     build.set_defaults(func=cmd_build)
 

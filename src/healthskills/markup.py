@@ -9,6 +9,7 @@ ever missed.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -93,8 +94,10 @@ class _Hook(Extension):
         md.treeprocessors.register(self.processor(md, self.arg), "healthskills", 0)
 
 
+@functools.lru_cache(maxsize=16384)
 def inspect(text: str) -> MarkdownFacts:
-    """Parse `text` and report what it contains, without rendering it for a page."""
+    """Parse `text` and report what it contains, without rendering it for a page. Several
+    rules ask about the same text, so the answer is kept: callers must not change it."""
     facts = MarkdownFacts()
     md = markdown.Markdown(extensions=[_Hook(_Inspect, facts)])
     md.convert(text)

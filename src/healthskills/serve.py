@@ -15,8 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-from .build import build_site
-from .load import Project
+from .build import build_project
+from .project import Project
 from .problems import ProblemsFound, summarise
 
 WATCHED = ("content", "docs", "translations", "mkdocs.yml")
@@ -36,7 +36,7 @@ def snapshot(project: Project) -> dict[str, float]:
 
 def _rebuild(project: Project, site: Path) -> bool:
     try:
-        result = build_site(project, site)
+        result = build_project(project, site)
     except ProblemsFound as exc:
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)

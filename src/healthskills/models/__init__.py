@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel, ValidationError
 
 from ..problems import Problem
-from ..yamlio import Document, Loc
+from ..load.yamlio import Document, Loc
 from .common import HTTPS_PATTERN, ID_PATTERN, Picture, Source
 from .glossary import Glossary, Term, Topic, Topics
 from .guide import Guide, Row, Section

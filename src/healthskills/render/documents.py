@@ -15,26 +15,21 @@ from dataclasses import dataclass, replace
 from markupsafe import Markup
 
 from ..assets import Assets
-from ..load import Content
+from ..localise.content import Localised
 from ..models import Guide
-from . import (
-    _ENV,
-    Localised,
-    _context,
-    _Page,
-    _terms_linked,
-    guide_body,
-    guide_page_css,
-    lesson_order,
-)
-from .printing import Margins, PrintDoc, SiteSettings, footer_text, online, page_rules, paper_rule
-from .urls import bilingual_pdf_path, guide_url, lesson_url, pack_pdf_path, sheet_pdf_path
+from ..pages import bilingual_pdf_path, guide_url, lesson_url, pack_pdf_path, sheet_pdf_path
+from ..settings import ProjectSettings
+from .context import TEMPLATES, PageContext
+from .guides import guide_body, guide_page_css
+from .lessons import lesson_order, lesson_terms
+from .nations import nations_notice
+from .printing import Margins, PrintDoc, footer_text, online, page_rules, paper_rule
 
 
-def _document(page: _Page, local: Localised, assets: Assets, title: str, body: str,
-              page_css: str, settings: SiteSettings) -> str:  # fmt: skip
+def _document(page: PageContext, local: Localised, assets: Assets, title: str, body: str,
+              page_css: str, settings: ProjectSettings) -> str:  # fmt: skip
     notice = page.t("machine_notice") if local.language.status == "machine" else ""
-    return _ENV.get_template("print_document.html").render(
+    return TEMPLATES.get_template("print_document.html").render(
         lang=page.lang,
         dir=local.language.dir,
         base=settings.site_url + page.url,
@@ -55,38 +50,37 @@ def _html_url(path: str) -> str:
 
 
 def sheet_doc(
-    content: Content, assets: Assets, local: Localised, guide: Guide, settings: SiteSettings
+    local: Localised, assets: Assets, settings: ProjectSettings, guide: Guide
 ) -> PrintDoc:
     """A guide's easy-read sheet: exactly what printing its page gives."""
     path = sheet_pdf_path(local.language.code, guide.id)
-    page, body = guide_body(
-        content, assets, local, guide, settings, url=_html_url(path), printing=True
-    )
+    page, body = guide_body(local, assets, settings, guide, url=_html_url(path), printing=True)
     page_css = guide_page_css(page, guide, settings)
     html = _document(page, local, assets, str(guide.title), body, page_css, settings)
     return PrintDoc(path, html, page.lang, "sheet", guide.id)
 
 
 def bilingual_doc(
-    content: Content,
-    assets: Assets,
     local: Localised,
     english: Localised,
+    assets: Assets,
+    settings: ProjectSettings,
     guide: Guide,
-    settings: SiteSettings,
 ) -> PrintDoc:
     """A guide in the learner's language beside English, for champions."""
     lang = local.language.code
     path = bilingual_pdf_path(lang, guide.id)
     url = _html_url(path)
-    page = _context(content, assets, local, url, printing=True)
-    en = _context(content, assets, english, url, printing=True)
+    page = PageContext(local, assets, url, printing=True)
+    en = PageContext(english, assets, url, printing=True)
     english_guide = english.guides[guide.id]
-    body = _ENV.get_template("bilingual.html").render(
-        page=page,
+    body = page.render(
+        "bilingual.html",
+        notice=False,
         en=en,
         guide=guide,
         english=english_guide,
+        nations=nations_notice(page, guide, settings),
         online=online(settings, guide_url(lang, guide.id)),
     )
     title = f"{guide.title} · {english_guide.title}"
@@ -110,7 +104,7 @@ class PackItem:
 
 
 def pack_items(
-    content: Content, assets: Assets, local: Localised, settings: SiteSettings, url: str
+    local: Localised, assets: Assets, settings: ProjectSettings, url: str
 ) -> tuple[list[PackItem], list[PackItem], list[PackItem]]:
     """The pack's guides, lesson handouts and facilitator notes, in order."""
     lang = local.language.code
@@ -118,26 +112,27 @@ def pack_items(
     number = 0
     for guide in local.guides.values():
         number += 1
-        page, body = guide_body(content, assets, local, guide, settings, url=url, printing=True)
+        page, body = guide_body(local, assets, settings, guide, url=url, printing=True)
         margins = Margins(str(guide.title), footer_text(page, guide), page.template("page_of"))
         guides.append(PackItem(number, str(guide.title), Markup(body), margins))
     for lesson in (local.lessons[i] for i in lesson_order(local)):
-        page = _context(content, assets, local, url, printing=True)
-        terms = [
-            term
-            for step in lesson.steps
-            for text in (step.text, step.tip, step.warning)
-            for term in _terms_linked(text)
-        ]
-        terms = [t for t in dict.fromkeys([*terms, *lesson.glossary]) if t in page.glossary]
+        page = PageContext(local, assets, url, printing=True)
+        terms = [t for t in dict.fromkeys([*lesson_terms(lesson), *lesson.glossary])
+                 if t in page.glossary]  # fmt: skip
         where = online(settings, lesson_url(lang, lesson.id))
-        body = _ENV.get_template("handout.html").render(
-            page=page, lesson=lesson, terms=terms, online=where
+        body = page.render(
+            "handout.html",
+            notice=False,
+            lesson=lesson,
+            terms=terms,
+            online=where,
+            nations=nations_notice(page, lesson, settings),
         )
         margins = Margins(str(lesson.title), footer_text(page, lesson), page.template("page_of"))
         number += 1
         handouts.append(PackItem(number, str(lesson.title), Markup(body), margins))
-        body = _ENV.get_template("facilitator.html").render(page=page, lesson=lesson)
+        page = PageContext(local, assets, url, printing=True)
+        body = page.render("facilitator.html", notice=False, lesson=lesson)
         title = f"{page.t('facilitator_notes')}: {lesson.title}"
         number += 1
         notes.append(PackItem(number, title, Markup(body), replace(margins, header=title)))
@@ -145,10 +140,9 @@ def pack_items(
 
 
 def pack_doc(
-    content: Content,
-    assets: Assets,
     local: Localised,
-    settings: SiteSettings,
+    assets: Assets,
+    settings: ProjectSettings,
     first_pages: list[int] | None = None,
 ) -> PrintDoc:
     """The champion pack of one language.
@@ -159,8 +153,8 @@ def pack_doc(
     lang = local.language.code
     path = pack_pdf_path(lang)
     url = _html_url(path)
-    page = _context(content, assets, local, url, printing=True)
-    guides, handouts, notes = pack_items(content, assets, local, settings, url)
+    page = PageContext(local, assets, url, printing=True)
+    guides, handouts, notes = pack_items(local, assets, settings, url)
     items = sorted([*guides, *handouts, *notes], key=lambda item: item.number)
     if first_pages is not None:
         numbers = dict(zip((item.number for item in items), first_pages, strict=True))
@@ -173,9 +167,7 @@ def pack_doc(
         (page.t("guides"), [by_number[item.number] for item in guides]),
         (page.t("lesson_handouts"), lesson_entries),
     ]
-    body = _ENV.get_template("pack.html").render(
-        page=page, parts=parts, items=items, online=online(settings, f"{lang}/")
-    )
+    body = page.render("pack.html", notice=False, parts=parts, items=items, online=online(settings, f"{lang}/"))
     direction = local.language.dir
     home = settings.site_url + f"{lang}/"
     cover = Margins(page.t("champion_pack"), home, page.template("page_of"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from .printing import SiteSettings
-from .urls import embed_url
+from ..pages import embed_url
+from ..settings import ProjectSettings
 
 FRAME_HEIGHT = 640
 """The iframe's height before the embed's script reports the content's (or for good, where
@@ -22,7 +22,7 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def snippet(settings: SiteSettings, lang: str, kind: str, item_id: str, title: str) -> str:
+def snippet(settings: ProjectSettings, lang: str, kind: str, item_id: str, title: str) -> str:
     """The HTML a charity pastes into its page: the iframe (with a title for screen
     readers, lazy loading and a sandbox) and a few lines that fit its height to the
     content. The listener only believes messages from this iframe's window, sent from our

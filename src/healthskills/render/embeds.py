@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 
 from markupsafe import Markup
 
-from ..assets import Assets, minify_css
-from ..load import Content
-from . import _ENV, Localised, guide_body, lesson_body
+from ..assets import Assets
+from ..localise.content import Localised
+from ..pages import embed_url, guide_url, lesson_url, oembed_path
+from ..settings import ProjectSettings
+from .context import TEMPLATES
 from .embed_code import FRAME_HEIGHT, snippet
-from .printing import SiteSettings
-from .urls import embed_url, guide_url, lesson_url, oembed_path
-
-EMBED_SCRIPT = resources.files("healthskills").joinpath("static", "embed.js").read_text("utf-8")
-EMBED_CSS = resources.files("healthskills").joinpath("static", "embed.css").read_text("utf-8")
+from .guides import guide_body
+from .lessons import lesson_body
 
 
 def _new_tab(body: str) -> str:
@@ -32,7 +30,7 @@ def _new_tab(body: str) -> str:
     return re.sub(r'<a href="(?!#)', '<a target="_blank" href="', body)
 
 
-def oembed(settings: SiteSettings, lang: str, kind: str, item_id: str, title: str) -> str:
+def oembed(settings: ProjectSettings, lang: str, kind: str, item_id: str, title: str) -> str:
     """The oEmbed description (https://oembed.com), for sites that embed by address."""
     return json.dumps(
         {
@@ -52,11 +50,11 @@ def oembed(settings: SiteSettings, lang: str, kind: str, item_id: str, title: st
 
 
 def render_embeds(
-    content: Content, assets: Assets, local: Localised, settings: SiteSettings
+    local: Localised, assets: Assets, settings: ProjectSettings
 ) -> dict[str, bytes]:
     """Every embed page and oEmbed file of one language: site-root relative path → bytes."""
     lang = local.language.code
-    css = Markup(assets.css + minify_css(EMBED_CSS))
+    css = Markup(assets.css + assets.embed_css)
     files: dict[str, bytes] = {}
     items = [("lessons", lesson.id, lesson) for lesson in local.lessons.values()]
     items += [("guides", guide.id, guide) for guide in local.guides.values()]
@@ -64,11 +62,11 @@ def render_embeds(
         url = embed_url(lang, kind, item_id)
         full = (lesson_url if kind == "lessons" else guide_url)(lang, item_id)
         if kind == "lessons":
-            page, body = lesson_body(content, assets, local, item, url=url)
+            page, body = lesson_body(local, assets, settings, item, url=url)
         else:
-            page, body = guide_body(content, assets, local, item, settings, url=url)
+            page, body = guide_body(local, assets, settings, item, url=url)
         title = str(item.title)
-        page_html = _ENV.get_template("embed.html").render(
+        page_html = TEMPLATES.get_template("embed.html").render(
             lang=lang,
             dir=local.language.dir,
             title=title,
@@ -80,7 +78,7 @@ def render_embeds(
             body=Markup(_new_tab(body)),
             attribution=page.t("embed_attribution", site=settings.site_name),
             open_full=page.t("open_full_page"),
-            script=Markup(EMBED_SCRIPT),
+            script=Markup(assets.embed_script),
         )
         files[url + "index.html"] = page_html.encode("utf-8")
         files[oembed_path(lang, kind, item_id)] = oembed(

@@ -6,8 +6,8 @@ downloads come out the same. What differs per document is said in CSS `@page` ru
 here: the paper size, the running header (the title) and footer (the review date, the
 source organisation and "Page 2 of 5"), placed in the page margins by the print engine.
 
-Nothing here touches the disk or knows which engine prints: `pdfs.py` hands these documents
-to Chromium.
+Nothing here touches the disk or knows which engine prints: `print/pdfs.py` hands these
+documents to Chromium.
 """
 
 from __future__ import annotations
@@ -15,27 +15,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import segno
 from markupsafe import Markup
 
 from ..models import Guide, Lesson, Source
-
-PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-"""Paper sizes a project can choose in mkdocs.yml (`extra: paper:`); CSS `@page size` names."""
-
-
-@dataclass(frozen=True)
-class SiteSettings:
-    """What pages, printed documents and embeds need from the project's settings."""
-
-    site_url: str = "https://example.org/"
-    """The public address, ending in `/`: printed under the QR code, and the address other
-    websites embed from."""
-    paper: str = "A4"
-    site_name: str = "healthskills"
+from ..settings import ProjectSettings
 
 
 @dataclass(frozen=True)
@@ -102,7 +89,7 @@ def page_rules(margins: Margins, direction: str, name: str = "") -> str:
     )
 
 
-def paper_rule(settings: SiteSettings) -> str:
+def paper_rule(settings: ProjectSettings) -> str:
     return f"@page{{size:{settings.paper}}}"
 
 
@@ -119,7 +106,15 @@ def organisations(sources: list[Source]) -> str:
     return shown + (" …" if len(names) > FOOTER_ORGANISATIONS else "")
 
 
-def footer_text(page: Any, item: Guide | Lesson) -> str:
+class _Page(Protocol):
+    """What a footer needs of the page it is printed on (render.context.PageContext)."""
+
+    def t(self, key: str, **values: str) -> str: ...
+
+    def date(self, value: object) -> str: ...
+
+
+def footer_text(page: _Page, item: Guide | Lesson) -> str:
     """ "Last reviewed: 3 March 2026 · Source: nhs.uk" in the reader's language."""
     reviewed = f"{page.t('last_reviewed')}: {page.date(item.reviewed)}"
     return f"{reviewed} · {page.t('source_organisation', names=organisations(item.sources))}"
@@ -140,7 +135,7 @@ class Online:
     """The QR code as inline SVG (no request, sharp at any size)."""
 
 
-def online(settings: SiteSettings, url: str) -> Online:
+def online(settings: ProjectSettings, url: str) -> Online:
     full = settings.site_url + url
     short = full.removeprefix("https://").removeprefix("http://")
     return Online(full, short, _qr_svg(full))

@@ -10,8 +10,6 @@
    - Nothing is fetched ahead unless the reader asks ("save for offline"); the first page is
      kept from what the browser already downloaded (`cache: "force-cache"`). */
 "use strict";
-var PAGES = "hs-pages";
-var FILES = "hs-files";
 var HASHED = /\.[0-9a-f]{10}\.[a-z0-9]+$/;
 var PATIENCE = 10000;
 
@@ -52,7 +50,7 @@ function savedCopy(cached) {
 /* Keeps a page, stamped, under its address without query or fragment. */
 function savePage(url, response) {
   return stamped(response).then(function (kept) {
-    return caches.open(PAGES).then(function (cache) {
+    return caches.open(PAGES_CACHE).then(function (cache) {
       return cache.put(key(url), kept);
     });
   });
@@ -80,7 +78,7 @@ function page(event) {
       .catch(function () {})
   );
   return caches
-    .open(PAGES)
+    .open(PAGES_CACHE)
     .then(function (cache) {
       return cache.match(url);
     })
@@ -96,7 +94,7 @@ function page(event) {
 }
 
 function file(request) {
-  return caches.open(FILES).then(function (cache) {
+  return caches.open(FILES_CACHE).then(function (cache) {
     return cache.match(request.url).then(function (hit) {
       return (
         hit ||
@@ -129,7 +127,7 @@ function keep(url, fresh) {
   }
   var hashed = HASHED.test(parsed.pathname);
   var target = hashed ? parsed.href : key(parsed.href);
-  return caches.open(hashed ? FILES : PAGES).then(function (cache) {
+  return caches.open(hashed ? FILES_CACHE : PAGES_CACHE).then(function (cache) {
     return cache.match(target).then(function (hit) {
       if (hit && (hashed || !fresh)) return;
       return fetch(target, { cache: fresh && !hashed ? "no-cache" : "force-cache" }).then(function (response) {
