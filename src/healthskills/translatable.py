@@ -29,13 +29,13 @@ from .models import (
 )
 
 TRANSLATABLE: dict[type[BaseModel], tuple[str, ...]] = {
-    Lesson: ("title", "summary", "audience", "before_you_start", "you_do_not_need", "steps",
-             "quiz", "facilitator_notes"),
+    Lesson: ("title", "summary", "audience", "elsewhere", "before_you_start", "you_do_not_need",
+             "steps", "quiz", "facilitator_notes"),
     Step: ("title", "text", "picture", "tip", "warning"),
     Picture: ("alt",),
     Question: ("question", "options"),
     Option: ("text", "feedback"),
-    Guide: ("title", "summary", "sections", "who_can_help"),
+    Guide: ("title", "summary", "elsewhere", "sections", "who_can_help"),
     Section: ("title", "rows"),
     Row: ("picture", "text"),
     Term: ("term", "definition"),
