@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from healthskills.load import Project
+from healthskills.project import Project
 from support import DATA, RUN_VARIABLE, shared_dir
 
 BROWSER_ARTIFACTS = Path(__file__).parent.parent / "test-artifacts" / "browser"

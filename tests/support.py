@@ -10,9 +10,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from healthskills.build import build_site
-from healthskills.check import check_project
-from healthskills.load import Project
+from healthskills.assets import collect_assets
+from healthskills.build import build_project
+from healthskills.check import CheckedProject, check_project
+from healthskills.project import Project
+from healthskills.render.context import PageSource
+from healthskills.render.site import render_language
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -22,8 +25,21 @@ TODAY = dt.date(2026, 6, 1)
 
 def problem_lines(project: Project, today: dt.date = TODAY) -> list[str]:
     """`file:line:col: severity [rule] key: message` for every problem (hints left out)."""
-    _, problems = check_project(project, today)
-    return [p.format().splitlines()[0] for p in problems]
+    return [p.format().splitlines()[0] for p in check_project(project, today).problems]
+
+
+def checked_clean(project: Project, today: dt.date = TODAY) -> CheckedProject:
+    """The checked project, which must have no problems at all."""
+    checked = check_project(project, today)
+    assert [p.format() for p in checked.problems] == []
+    return checked
+
+
+def english_pages(project: Project, today: dt.date = TODAY, *, clean: bool = True) -> list[PageSource]:
+    """Every generated English page of a project, rendered (nothing built)."""
+    checked = checked_clean(project, today) if clean else check_project(project, today)
+    local = checked.localised(checked.languages[0])
+    return render_language(local, collect_assets(checked.content.pictures), checked.settings)
 
 
 def edit(project: Project, rel: str, old: str, new: str) -> None:
@@ -57,7 +73,7 @@ def real_site() -> Path:
     with (folder / "site.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder / "site.complete").exists():
-            build_site(Project(REPO), folder / "site", pdfs=True)
+            build_project(Project(REPO), folder / "site", pdfs=True)
             (folder / "site.complete").touch()
     return folder / "site"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from healthskills.build import build_site
-from healthskills.load import Project
+from healthskills.build import build_project
+from healthskills.project import Project
 from healthskills.problems import ProblemsFound
 from support import REPO, TODAY, edit
 
@@ -28,7 +28,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 def test_build_writes_every_page_at_its_address(project, tmp_path):
     site = tmp_path / "site"
-    result = build_site(project, site, TODAY)
+    result = build_project(project, site, TODAY)
     # 2 lessons, 1 guide and its text-only version, 2 indexes, "my lessons", the word list,
     # the translators' page and the content report
     assert result.pages == 10
@@ -44,7 +44,7 @@ def test_build_writes_every_page_at_its_address(project, tmp_path):
         "en/my-lessons/index.html",
         "en/words/index.html",
         "en/content-report/index.html",
-        "en/search/search_index.json",
+        "en/search/index.json",
     ):
         assert (site / rel).is_file(), rel
     assert not (site / "en/print").exists()  # PDFs only when asked for
@@ -54,7 +54,7 @@ def test_build_writes_every_page_at_its_address(project, tmp_path):
 
 
 def test_lesson_page_structure(project, tmp_path):
-    build_site(project, tmp_path / "site", TODAY)
+    build_project(project, tmp_path / "site", TODAY)
     page = soup(tmp_path / "site/en/lessons/first-lesson/index.html")
     assert page.html["lang"] == "en"
     assert page.find("h1").get_text(strip=True) == "Open an app"
@@ -76,7 +76,7 @@ def test_lesson_page_structure(project, tmp_path):
 
 
 def test_guide_rows_have_picture_then_words(project, tmp_path):
-    build_site(project, tmp_path / "site", TODAY)
+    build_project(project, tmp_path / "site", TODAY)
     page = soup(tmp_path / "site/en/guides/first-guide/index.html")
     row = page.select_one("li.hs-row")
     assert [child.name for child in row.find_all(recursive=False)] == ["img", "p"]
@@ -84,7 +84,7 @@ def test_guide_rows_have_picture_then_words(project, tmp_path):
 
 
 def test_no_page_loads_anything_from_another_host(project, tmp_path):
-    build_site(project, tmp_path / "site", TODAY)
+    build_project(project, tmp_path / "site", TODAY)
     for path in (tmp_path / "site").rglob("*.html"):
         page = soup(path)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
@@ -99,11 +99,11 @@ def test_no_page_loads_anything_from_another_host(project, tmp_path):
 
 def test_failed_build_leaves_the_old_site_untouched(project, tmp_path):
     site = tmp_path / "site"
-    build_site(project, site, TODAY)
+    build_project(project, site, TODAY)
     before = tree(site)
     edit(project, "content/lessons/first-lesson.yaml", "minutes: 5", "minutes: soon")
     with pytest.raises(ProblemsFound) as caught:
-        build_site(project, site, TODAY)
+        build_project(project, site, TODAY)
     assert [p.rule for p in caught.value.problems] == ["type"]
     assert tree(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
@@ -111,11 +111,11 @@ def test_failed_build_leaves_the_old_site_untouched(project, tmp_path):
 
 def test_mkdocs_failure_also_leaves_the_site_untouched(project, tmp_path):
     site = tmp_path / "site"
-    build_site(project, site, TODAY)
+    build_project(project, site, TODAY)
     before = tree(site)
     (project.root / "docs/index.md").write_text("[broken](missing.md)\n")
     with pytest.raises(ProblemsFound) as caught:
-        build_site(project, site, TODAY)
+        build_project(project, site, TODAY)
     assert any("missing.md" in p.message for p in caught.value.problems)
     assert tree(site) == before
 
@@ -123,7 +123,7 @@ def test_mkdocs_failure_also_leaves_the_site_untouched(project, tmp_path):
 def test_broken_internal_link_in_built_html_fails(project, tmp_path):
     (project.root / "docs/index.md").write_text('<a href="lessons/nowhere/">x</a>\n')
     with pytest.raises(ProblemsFound) as caught:
-        build_site(project, tmp_path / "site", TODAY)
+        build_project(project, tmp_path / "site", TODAY)
     assert [p.rule for p in caught.value.problems] == ["broken-link"]
     assert not (tmp_path / "site").exists()
 
@@ -131,13 +131,13 @@ def test_broken_internal_link_in_built_html_fails(project, tmp_path):
 def test_web_fonts_are_refused(project, tmp_path):
     edit(project, "mkdocs.yml", "font: false", "font:\n    text: Roboto")
     with pytest.raises(ProblemsFound) as caught:
-        build_site(project, tmp_path / "site", TODAY)
+        build_project(project, tmp_path / "site", TODAY)
     assert [p.rule for p in caught.value.problems] == ["web-fonts"]
 
 
 def test_theme_settings_that_do_nothing_are_warned_about(project, tmp_path):
     edit(project, "mkdocs.yml", "font: false", "font: false\n  palette:\n    primary: red")
-    result = build_site(project, tmp_path / "site", TODAY)
+    result = build_project(project, tmp_path / "site", TODAY)
     warned = [p for p in result.warnings if p.rule == "theme-ignored"]
     assert [(p.line, p.col, p.message.split(" has")[0]) for p in warned] == [
         (6, 3, "theme.palette")
@@ -150,7 +150,7 @@ def test_hand_written_pages_cannot_shadow_generated_ones(project, tmp_path):
     (project.root / "docs/lessons").mkdir()
     (project.root / "docs/lessons/x.md").write_text("# x\n")
     with pytest.raises(ProblemsFound) as caught:
-        build_site(project, tmp_path / "site", TODAY)
+        build_project(project, tmp_path / "site", TODAY)
     assert [p.rule for p in caught.value.problems] == ["reserved-folder"]
 
 
@@ -158,7 +158,7 @@ def test_hand_written_pages_cannot_shadow_generated_ones(project, tmp_path):
 def test_hand_written_page_cannot_take_a_generated_pages_name(project, tmp_path, name):
     (project.root / "docs" / name).write_text("# Mine\n")
     with pytest.raises(ProblemsFound) as caught:
-        build_site(project, tmp_path / "site", TODAY)
+        build_project(project, tmp_path / "site", TODAY)
     found = caught.value.problems
     assert [(p.rule, p.path) for p in found] == [("reserved-folder", f"docs/{name}")]
     assert found[0].hint == f"rename the page, for example to docs/about-{name}."
@@ -167,8 +167,8 @@ def test_hand_written_page_cannot_take_a_generated_pages_name(project, tmp_path,
 
 def test_builds_are_reproducible(project, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    build_site(project, tmp_path / "one", TODAY)
-    build_site(project, tmp_path / "two", TODAY)
+    build_project(project, tmp_path / "one", TODAY)
+    build_project(project, tmp_path / "two", TODAY)
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one == two
     stamps = {os.stat(p).st_mtime for p in (tmp_path / "one").rglob("*") if p.is_file()}
@@ -179,12 +179,13 @@ def test_real_starter_content_is_clean_and_builds(tmp_path):
     project = Project(REPO)
     from healthskills.check import check_project
 
-    content, problems = check_project(project)
+    checked = check_project(project)
+    content, problems = checked.content, checked.problems
     assert [p.format() for p in problems] == []
     assert len(content.lessons) >= 10 and len(content.guides) >= 6
     for loaded in content.lessons.values():
         assert any("nhs.uk" in s.url or "gov.uk" in s.url for s in loaded.model.sources)
-    result = build_site(project, tmp_path / "site")
+    result = build_project(project, tmp_path / "site")
     # Lessons, guides and their text-only versions, the two indexes, "my lessons", the word
     # list, the translators' page and the content report.
     per_language = len(content.lessons) + 2 * len(content.guides) + 6
@@ -196,7 +197,7 @@ def test_paper_size_must_be_a4_or_letter(project, tmp_path):
     yml = project.mkdocs_yml
     yml.write_text(yml.read_text() + "extra:\n  paper: A3\n")
     with pytest.raises(ProblemsFound) as failed:
-        build_site(project, tmp_path / "site", TODAY)
+        build_project(project, tmp_path / "site", TODAY)
     lines = [p.format().splitlines()[0] for p in failed.value.problems]
     line = yml.read_text().splitlines().index("  paper: A3") + 1
     assert lines == [
@@ -208,7 +209,7 @@ def test_paper_size_must_be_a4_or_letter(project, tmp_path):
 def test_guide_pages_carry_their_print_rules(project, tmp_path):
     """Printing a guide from the browser gets the PDF's paper size, running title, review
     date, source and page numbers, from a print-only style in the page's head."""
-    build_site(project, tmp_path / "site", TODAY)
+    build_project(project, tmp_path / "site", TODAY)
     page = soup(tmp_path / "site/en/guides/first-guide/index.html")
     style = page.head.find("style", media="print").string
     assert style.startswith('@page{size:A4}@page{@top-center{content:"Using an app"}')
@@ -220,7 +221,7 @@ def test_guide_pages_carry_their_print_rules(project, tmp_path):
 
 
 def test_text_only_guide_has_no_pictures_and_stays_out_of_search(project, tmp_path):
-    build_site(project, tmp_path / "site", TODAY)
+    build_project(project, tmp_path / "site", TODAY)
     page = soup(tmp_path / "site/en/guides/first-guide/text/index.html")
     assert page.find("h1").get_text(strip=True) == "Using an app"
     assert page.find("img") is None
@@ -231,7 +232,7 @@ def test_text_only_guide_has_no_pictures_and_stays_out_of_search(project, tmp_pa
     assert page.find("a", string="The same guide with pictures")["href"] == "../"
     guide = soup(tmp_path / "site/en/guides/first-guide/index.html")
     assert guide.select_one(".hs-downloads a[href='text/']")
-    index = (tmp_path / "site/en/search/search_index.json").read_text(encoding="utf-8")
+    index = (tmp_path / "site/en/search/index.json").read_text(encoding="utf-8")
     assert "guides/first-guide/" in index and "guides/first-guide/text/" not in index
 
 
@@ -239,7 +240,7 @@ def test_embed_views_of_every_lesson_and_guide(project, tmp_path):
     """Standalone pages for other websites' iframes: the content, who it is from and a way
     to the full page; no site chrome and no site script (it throws in sandboxed frames)."""
     site = tmp_path / "site"
-    build_site(project, site, TODAY)
+    build_project(project, site, TODAY)
     for kind, item, title in (
         ("lessons", "first-lesson", "Open an app"),
         ("guides", "first-guide", "Using an app"),

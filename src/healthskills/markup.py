@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,9 +66,10 @@ class _Inspect(Treeprocessor):
 
 
 class _Rewrite(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, resolver: LinkResolver) -> None:
+    def __init__(self, md: markdown.Markdown, owner: _Renderer) -> None:
         super().__init__(md)
-        self.resolver = resolver
+        self.resolver: LinkResolver = _unresolved
+        owner.rewrite = self
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter("a"):
@@ -105,20 +107,61 @@ def inspect(text: str) -> MarkdownFacts:
     return facts
 
 
+def glossary_links(text: str | None) -> list[str]:
+    """Glossary ids an author's text links to (`[GP](glossary:gp)`), in order."""
+    if not text:
+        return []
+    return [h.partition(":")[2] for h in inspect(text).links if h.startswith("glossary:")]
+
+
 def _looks_like_html(text: str) -> bool:
     # Python-Markdown leaves some tag-like text (e.g. `<img src=x onerror=...>` inline) in
     # the stash and some not; a plain pattern catches what the parser may let through.
     return re.search(r"<\s*/?\s*[a-zA-Z!?][^>]*>", text) is not None
 
 
+class _Renderer(threading.local):
+    """One Markdown parser per thread, reused for every text: building a parser costs more
+    than converting a short text, and a site has thousands of them."""
+
+    def __init__(self) -> None:
+        self.rewrite: _Rewrite | None = None
+        self.md = markdown.Markdown(extensions=[_Hook(_Rewrite, self)])
+
+    def convert(self, text: str, resolver: LinkResolver) -> str:
+        assert self.rewrite is not None
+        self.rewrite.resolver = resolver
+        try:
+            return self.md.reset().convert(text)
+        finally:
+            self.rewrite.resolver = _unresolved
+
+
+def _unresolved(scheme: str, target: str) -> None:
+    return None
+
+
+_RENDERER = _Renderer()
+
+
 def render(text: str, resolver: LinkResolver, *, inline: bool = False) -> str:
     """Render author Markdown to sanitised HTML.
 
     `inline=True` strips the wrapping paragraph, for one-line fields such as quiz feedback
-    or easy-read rows.
+    or easy-read rows. The same text is shown on a page, its embed view and its printed
+    sheet, so each (text, where its links lead) is rendered once.
     """
-    md = markdown.Markdown(extensions=[_Hook(_Rewrite, resolver)])
-    html = md.convert(text)
+    links = tuple(
+        (href, resolver(*href.split(":", 1)) if ":" in href else None)
+        for href in inspect(text).links
+    )
+    return _render(text, links, inline)
+
+
+@functools.lru_cache(maxsize=16384)
+def _render(text: str, links: tuple[tuple[str, tuple[str, str] | None], ...], inline: bool) -> str:
+    resolved = dict(links)
+    html = _RENDERER.convert(text, lambda scheme, target: resolved.get(f"{scheme}:{target}"))
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return sanitise(html, inline=inline)

@@ -31,7 +31,7 @@ RULES: dict[str, str] = {
     "type": "a value of the wrong kind (text, number, list, true/false)",
     "invalid-id": "an id that is not lower-case letters, digits and hyphens",
     "invalid-date": "a date that is not YYYY-MM-DD or does not exist",
-    "invalid-url": "a source address that is not https://",
+    "invalid-url": "a source address that is not https://, or a site address that is not a web address",
     "out-of-range": "a number that is too small or too large",
     "unknown-value": "a value that is not one of the allowed ones, such as a nation name",
     # content
@@ -42,10 +42,12 @@ RULES: dict[str, str] = {
     "review-in-future": "reviewed is a future date",
     "elsewhere-missing": "a page not for all four UK nations without an `elsewhere` sentence",
     "elsewhere-unused": "an `elsewhere` sentence on a page for all four nations (warning)",
+    "nation-not-served": "a page for none of the nations the site serves (warning)",
     "unknown-lesson": "a reference to a lesson that does not exist",
     "unknown-guide": "a reference to a guide that does not exist",
     "unknown-glossary": "a reference to a glossary term that does not exist",
     "unknown-picture": "a reference to a picture that does not exist",
+    "glossary-unexplained": "a link to a glossary word the lesson never explains",
     "related-self": "a lesson listed as related to itself",
     "no-correct-answer": "a quiz question with no right answer",
     "raw-html": "HTML tags in text",
@@ -82,16 +84,17 @@ RULES: dict[str, str] = {
     # commands and builds
     "exists": "`healthskills new`: the file already exists",
     "no-pictures": "`healthskills new guide`: there are no pictures yet",
-    "mkdocs-config": "mkdocs.yml cannot be read",
+    "mkdocs-config": "a setting in mkdocs.yml that healthskills or its engine cannot use",
+    "nav-page": "the menu (`nav` in mkdocs.yml) names a page that does not exist",
     "check-config": "a setting under `extra: checks:` in mkdocs.yml is wrong",
     "web-fonts": "theme.font is not false",
     "theme-ignored": "a theme setting that has no effect on our lean pages (warning)",
     "reserved-folder": (
-        "docs/lessons, docs/guides, or a page healthskills makes (my-lessons.md, words.md, "
-        "translators.md, content-report.md), exists in docs/"
+        "a folder healthskills fills (docs/lessons, guides, embed, print, search), or a page "
+        "it makes (my-lessons.md, words.md, translators.md, content-report.md), in docs/"
     ),
-    "mkdocs": "mkdocs reported a problem (often a broken link in docs/)",
-    "broken-link": "a link in the built site that leads nowhere",
+    "mkdocs": "the engine that wraps pages in the theme reported a problem",
+    "broken-link": "a link in a hand-written page or the built site that leads nowhere",
     "third-party-request": "a page would load something from another host",
     "site-dir": "the site folder exists and is not a folder",
     "print-engine": "Chromium, needed to make the PDFs, is missing or failed",

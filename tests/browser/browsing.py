@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from healthskills.chromium import ARGS
+from healthskills.print.chromium import ARGS
 from support import real_site
 
 REPO = Path(__file__).resolve().parents[2]

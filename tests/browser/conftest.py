@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from browsing import ARTIFACTS, CHROMIUM_ARGS, QuietHandler, built_site_path, site_pages
 
-from healthskills.chromium import find_chromium
+from healthskills.print.chromium import find_chromium
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -8,22 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from healthskills.assets import collect_assets
 from healthskills.check import check_project
-from healthskills.render import render_language
-from support import TODAY
+from support import TODAY, english_pages
 
 TESTDATA = Path(__file__).parent / "testdata"
 
 
-def rendered_pages(project):
-    content, problems = check_project(project, TODAY)
-    assert problems == []
-    return render_language(content, collect_assets(content))
-
-
 def test_pages_match_golden_files(project, update_golden):
-    pages = rendered_pages(project)
+    pages = english_pages(project)
     assert {p.path for p in pages} == {
         "lessons/index.md",
         "guides/index.md",
@@ -54,13 +46,12 @@ def test_author_html_cannot_reach_a_page(project):
         'warning: "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))"',
     )
     lesson.write_text(text)
-    content, problems = check_project(project, TODAY)
+    problems = check_project(project, TODAY).problems
     assert {p.rule for p in problems} == {"raw-html", "link-scheme"}
     # Even if an author ignores the check, the renderer sanitises.
     page = next(
-        p for p in render_language(content, collect_assets(content))
-        if p.path == "lessons/first-lesson.md"
-    )  # fmt: skip
+        p for p in english_pages(project, clean=False) if p.path == "lessons/first-lesson.md"
+    )
     for bad in ("<script", "onerror", "javascript:"):
         assert bad not in page.body
 
@@ -70,9 +61,5 @@ def test_titles_are_escaped(project):
     lesson.write_text(
         lesson.read_text().replace("title: Close an app", 'title: "Close <b>an</b> app"')
     )
-    content, _ = check_project(project, TODAY)
-    page = next(
-        p for p in render_language(content, collect_assets(content))
-        if p.path == "lessons/second-lesson.md"
-    )  # fmt: skip
+    page = next(p for p in english_pages(project) if p.path == "lessons/second-lesson.md")
     assert "Close &lt;b&gt;an&lt;/b&gt; app" in page.body

@@ -4,31 +4,19 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from healthskills.assets import collect_assets
+from healthskills.render.indexes import sort_key
+from healthskills.render.lessons import lesson_order, next_lesson
 from healthskills.check import check_project
-from healthskills.i18n import ENGLISH_LANGUAGE, Translations
-from healthskills.render import (
-    lesson_order,
-    localise_content,
-    next_lesson,
-    render_language,
-    sort_key,
-)
-from support import TODAY, edit
+from support import TODAY, edit, english_pages
 
 
 def pages(project) -> dict[str, BeautifulSoup]:
-    content, problems = check_project(project, TODAY)
-    assert problems == []
-    return {
-        p.path: BeautifulSoup(p.body, "html.parser")
-        for p in render_language(content, collect_assets(content))
-    }
+    return {p.path: BeautifulSoup(p.body, "html.parser") for p in english_pages(project)}
 
 
 def local(project):
-    content, _ = check_project(project, TODAY)
-    return localise_content(content, ENGLISH_LANGUAGE, Translations(ENGLISH_LANGUAGE))
+    checked = check_project(project, TODAY)
+    return checked.localised(checked.languages[0])
 
 
 def test_lessons_follow_their_topics_and_each_leads_to_the_next(project):

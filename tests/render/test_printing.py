@@ -7,12 +7,12 @@ import re
 from healthskills.models import Source
 from healthskills.render.printing import (
     Margins,
-    SiteSettings,
     css_string,
     online,
     organisations,
     page_rules,
 )
+from healthskills.settings import ProjectSettings
 
 
 def unescape(css: str) -> str:
@@ -62,7 +62,7 @@ def test_source_organisations_are_their_web_addresses():
 
 
 def test_online_address_and_qr_code():
-    where = online(SiteSettings("https://health.example.org/charity/"), "ar/guides/nhs-111/")
+    where = online(ProjectSettings(site_url="https://health.example.org/charity/"), "ar/guides/nhs-111/")
     assert where.url == "https://health.example.org/charity/ar/guides/nhs-111/"
     assert where.short == "health.example.org/charity/ar/guides/nhs-111/"
     assert where.qr.startswith('<svg class="hs-qr-code" aria-hidden="true" focusable="false" ')

@@ -204,13 +204,6 @@ class PageContext:
         return None
 
 
-def terms_linked(text: str | None) -> list[str]:
-    """Glossary ids an author's text links to (`[GP](glossary:gp)`), in order."""
-    if not text:
-        return []
-    return [h.partition(":")[2] for h in markup.inspect(text).links if h.startswith("glossary:")]
-
-
 def index_source(
     page: PageContext, path: str, title: str, intro: str, body: str, **meta: Any
 ) -> PageSource:

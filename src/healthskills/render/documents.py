@@ -81,6 +81,7 @@ def bilingual_doc(
         guide=guide,
         english=english_guide,
         nations=nations_notice(page, guide, settings),
+        en_nations=nations_notice(en, english_guide, settings),
         online=online(settings, guide_url(lang, guide.id)),
     )
     title = f"{guide.title} · {english_guide.title}"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 
+from .. import markup
 from ..assets import Assets
 from ..localise.content import Localised
 from ..models.language import Language
 from ..pages import GUIDES_INDEX, LESSONS_INDEX, my_lessons_url, pack_pdf_path, words_url
 from ..strings import ENGLISH
-from .context import TEMPLATES, PageContext, PageSource, index_source, terms_linked
+from .context import TEMPLATES, PageContext, PageSource, index_source
 from .lessons import lesson_order
 
 
@@ -54,7 +55,7 @@ def _word_uses(local: Localised) -> dict[str, list[tuple[str, str, str]]]:
     uses: dict[str, list[tuple[str, str, str]]] = {}
     for lesson in local.lessons.values():
         linked = [t for step in lesson.steps for text in (step.text, step.tip, step.warning)
-                  for t in terms_linked(text)]  # fmt: skip
+                  for t in markup.glossary_links(text)]  # fmt: skip
         for term in dict.fromkeys([*linked, *lesson.glossary]):
             uses.setdefault(term, []).append(("lesson", lesson.id, lesson.title))
     for guide in local.guides.values():

@@ -3,12 +3,13 @@ what to do next and where to get help in person."""
 
 from __future__ import annotations
 
+from .. import markup
 from ..assets import Assets
 from ..localise.content import Localised
 from ..models import Lesson
 from ..pages import lesson_url, my_lessons_url, oembed_path, words_url
 from ..settings import ProjectSettings
-from .context import PageContext, PageSource, terms_linked
+from .context import PageContext, PageSource
 from .embed_code import snippet
 from .nations import nations_notice
 
@@ -35,7 +36,7 @@ def lesson_terms(lesson: Lesson) -> list[str]:
         term
         for step in lesson.steps
         for text in (step.text, step.tip, step.warning)
-        for term in terms_linked(text)
+        for term in markup.glossary_links(text)
     ]
     return list(dict.fromkeys(linked))
 
@@ -60,7 +61,7 @@ def lesson_body(
     for step in lesson.steps:
         new: list[str] = []
         for text in (step.text, step.tip, step.warning):
-            for term in terms_linked(text):
+            for term in markup.glossary_links(text):
                 if term in page.glossary and term not in page.term_anchor:
                     page.term_anchor[term] = f"term-{term}"
                     new.append(term)

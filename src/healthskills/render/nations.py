@@ -52,7 +52,7 @@ def nations_notice(
         return NationsNotice(page.t("applies_everywhere"), None, [], "")
     names = page.listing([nation_name(page, n) for n in covered])
     services = [
-        (f"{SERVICES[n][0]} ({nation_name(page, n)})", SERVICES[n][1])
+        (f"{nation_name(page, n)}: {SERVICES[n][0]}", SERVICES[n][1])
         for n in NATIONS
         if n not in covered
     ]

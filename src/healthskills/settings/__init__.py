@@ -144,10 +144,10 @@ def read_settings(project: Project) -> tuple[ProjectSettings, list[Problem]]:
         site_url = DEFAULT_SITE_URL
     paper = model.extra.paper
     if paper.lower() not in PAPER_SIZES:
-        problems.append(doc.problem(
-            ("extra", "paper"), "mkdocs-config",
+        problems.append(_setting(
+            doc, ("extra", "paper"), "mkdocs-config",
             f"extra.paper is `{paper}`; printed guides can be A4 or letter.",
-            hint="set `paper: A4` (or `paper: letter` for US Letter) under `extra:`.", key=True,
+            "set `paper: A4` (or `paper: letter` for US Letter) under `extra:`.",
         ))  # fmt: skip
         paper = "A4"
     settings = ProjectSettings(
@@ -167,40 +167,49 @@ def read_settings(project: Project) -> tuple[ProjectSettings, list[Problem]]:
     return settings, problems + _theme_problems(model, doc)
 
 
+def _setting(
+    doc: Document, loc: tuple[str | int, ...], rule: str, message: str, hint: str,
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    """A problem at a setting's key; its message names the setting, so no key path."""
+    line, col = doc.where(loc, key=True)
+    return Problem(doc.path, line, col, severity, rule, message, hint=hint)
+
+
 def _theme_problems(model: MkdocsFile, doc: Document) -> list[Problem]:
     """Settings mkdocs would take but healthskills pages do not use: web fonts are refused
     (they are fetched from another host), the rest are warnings that they do nothing."""
     problems = []
     if model.theme.font is not False:
-        problems.append(doc.problem(
-            ("theme", "font"), "web-fonts",
+        problems.append(_setting(
+            doc, ("theme", "font"), "web-fonts",
             "theme.font must be false: web fonts are fetched from another host.",
-            hint="set `font: false` under `theme:`; pages use the device's own fonts.", key=True,
+            "set `font: false` under `theme:`; pages use the device's own fonts.",
         ))  # fmt: skip
     ignored = [("theme", key) for key in ("palette", "features") if getattr(model.theme, key)]
     ignored += [(key,) for key in ("extra_css", "extra_javascript") if getattr(model, key)]
     for loc in ignored:
         setting = ".".join(loc)
-        problems.append(doc.problem(
-            loc, "theme-ignored",
+        problems.append(_setting(
+            doc, loc, "theme-ignored",
             f"{setting} has no effect: healthskills pages do not load the theme's "
             "stylesheet or script, to stay small on slow connections.",
-            hint="remove it; colours, search and offline reading come from healthskills.",
-            severity=Severity.WARNING, key=True,
+            "remove it; colours, search and offline reading come from healthskills.",
+            Severity.WARNING,
         ))  # fmt: skip
     for index, plugin in enumerate(model.plugins):
         name = plugin if isinstance(plugin, str) else next(iter(plugin), "") if isinstance(plugin, dict) else ""
         if name == "search":
-            problems.append(doc.problem(
-                ("plugins", index), "theme-ignored",
+            problems.append(_setting(
+                doc, ("plugins", index), "theme-ignored",
                 "plugins: search has no effect: healthskills writes its own search index.",
-                hint="remove `search` from `plugins`.", severity=Severity.WARNING,
+                "remove `search` from `plugins`.", Severity.WARNING,
             ))  # fmt: skip
         else:
-            problems.append(doc.problem(
-                ("plugins", index), "mkdocs-config",
+            problems.append(_setting(
+                doc, ("plugins", index), "mkdocs-config",
                 f"The plugin `{name}` cannot run: healthskills builds pages without mkdocs "
                 "plugins, so that the engine can be replaced.",
-                hint="remove it from `plugins`.",
+                "remove it from `plugins`.",
             ))  # fmt: skip
     return problems

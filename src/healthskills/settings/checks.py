@@ -88,7 +88,11 @@ def read_checks(checks: Any, doc: Document) -> tuple[Checks, list[Problem]]:
     problems: list[Problem] = []
 
     def bad(loc: Loc, message: str, hint: str) -> None:
-        problems.append(doc.problem((*AT, *loc), "check-config", message, hint=hint, key=True))
+        # The message names the setting in full, so no key path beside it.
+        line, col = doc.where((*AT, *loc), key=True)
+        problems.append(
+            Problem(doc.path, line, col, Severity.ERROR, "check-config", message, hint=hint)
+        )
 
     if not isinstance(checks, dict):
         bad((), "extra.checks must be a mapping.", "see docs/authors.md, Checks.")

@@ -205,7 +205,31 @@ def _check_lesson(content: Content, loaded: Loaded[Lesson], today: dt.date) -> l
             )
     if lesson.guide is not None:
         out += check_reference(doc, ("guide",), "guide", lesson.guide, guides)
+    out += _check_explained(doc, lesson)
     return out
+
+
+def _check_explained(doc: Document, lesson: Lesson) -> Iterator[Problem]:
+    """A link to a hard word leads to its explanation on the same page: under the first
+    step that links to it, or in the lesson's word list (`glossary`). A link anywhere else
+    to a word the page never explains would lead nowhere."""
+    explained = set(lesson.glossary)
+    for step in lesson.steps:
+        for text in (step.text, step.tip, step.warning):
+            explained |= set(markup.glossary_links(text))
+    places: list[tuple[Loc, str]] = [
+        *((("before_you_start", i), t) for i, t in enumerate(lesson.before_you_start)),
+        *((("you_do_not_need", i), t) for i, t in enumerate(lesson.you_do_not_need)),
+        (("facilitator_notes",), lesson.facilitator_notes),
+    ]
+    for loc, text in places:
+        for term in markup.glossary_links(text):
+            if term not in explained:
+                yield doc.problem(
+                    loc, "glossary-unexplained",
+                    f"The link to `{term}` leads nowhere: the lesson does not explain that word.",
+                    hint=f"add `{term}` to the lesson's `glossary`, or link it from a step.",
+                )  # fmt: skip
 
 
 # ---- guides --------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from .. import markup
 from ..load.content import Content, Loaded
 from ..load.yamlio import Document, Loc
 from ..models import Guide, Row, Term
+from ..models.common import NATIONS
 from ..models.texts import guide_texts
 from ..problems import Problem
 from ..text import sentences, without_emphasis, word_count
@@ -32,9 +33,13 @@ FRONT_MM, ROW_MM, HEADING_MM, WORD_MM, SOURCE_MM, END_MM = 90, 47, 25, 26, 25, 4
 and 7 mm below it); a section heading; a word and its definition in the word list; a source
 with its printed address; and the sources heading with the review dates."""
 
-TRANSLATION_ALLOWANCE = 1.25
-"""Translations run longer than the English (Urdu and Polish sheets by up to a quarter),
-and each language's sheet must fit the limit too."""
+NATIONS_MM, EVERYWHERE_MM = 20, 8
+"""The note near the top saying which UK nations the guide is for: with what is different
+elsewhere and where to look there, or one line when it is for the whole UK."""
+
+TRANSLATION_ALLOWANCE = 1.4
+"""Translations run longer than the English (Urdu sheets, in Nastaliq's tall lines, by up
+to two fifths), and each language's sheet must fit the limit too."""
 
 
 def validate_easy_read(content: Content) -> list[Problem]:
@@ -123,8 +128,10 @@ def estimated_pages(guide: Guide) -> int:
     it. Measured against the real PDFs of every language in tests/test_pdfs.py; the build
     counts each real PDF under the same rule (`guide-pages`)."""
     rows = sum(len(section.rows) for section in guide.sections) + len(guide.who_can_help)
+    everywhere = set(guide.applies_to) == set(NATIONS)
     height = (
         FRONT_MM
+        + (EVERYWHERE_MM if everywhere else NATIONS_MM)
         + rows * ROW_MM
         + (len(guide.sections) + 1) * HEADING_MM
         + len(guide.words) * WORD_MM

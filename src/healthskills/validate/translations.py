@@ -50,11 +50,13 @@ def _path(language: Language, rel: str) -> str:
 
 def _check_kept(language: Language, catalogues: Catalogues) -> list[Problem]:
     """What a translation must keep from its English: every link target and placeholder.
-    A changed `glossary:` id or a lost `{minutes}` would break the page, not just read badly."""
+    A changed `glossary:` id or a lost `{minutes}` would break the page, not just read badly.
+    Fuzzy entries are not shown (readers get the English), so they are reported as out of
+    date, not as broken."""
     problems: list[Problem] = []
     for rel, catalog in sorted(catalogues.items()):
         for entry in catalog.entries:
-            if not entry.msgstr or entry.obsolete:
+            if not entry.msgstr or entry.obsolete or entry.fuzzy:
                 continue
             for rule, pattern, what in (
                 ("translation-links", _LINK_TARGET, "link targets"),

@@ -63,7 +63,15 @@ class MkDocsFamily:
 
     # ---- settings -------------------------------------------------------------------
 
-    def _config(self, config: SiteConfig, lang: str, docs: Path, site: Path, theme: Path) -> Any:
+    def _config(
+        self,
+        config: SiteConfig,
+        lang: str,
+        docs: Path,
+        site: Path,
+        theme: Path,
+        extra: dict[str, Any] | None = None,
+    ) -> Any:
         """The engine's configuration, from the project's settings (never from the file)."""
         extensions = list(config.markdown_extensions)
         if "md_in_html" not in extensions:
@@ -82,6 +90,7 @@ class MkDocsFamily:
             "site_dir": str(site),
             "use_directory_urls": True,
             "strict": True,
+            "extra": {"healthskills": extra or {}},
         }
         if config.nav is not None:
             values["nav"] = config.nav
@@ -116,7 +125,7 @@ class MkDocsFamily:
             docs.mkdir()
             theme = _theme_dir(Path(tmp), job.lang, job.theme_strings)
             site = Path(tmp) / "site" if job.only is not None else job.out_dir
-            engine_config = self._config(job.config, job.lang, docs, site, theme)
+            engine_config = self._config(job.config, job.lang, docs, site, theme, job.extra)
 
             def problem(message: str) -> Problem:
                 return Problem(job.config.path, 0, 0, Severity.ERROR, "mkdocs",

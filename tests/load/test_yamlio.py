@@ -1,4 +1,4 @@
-from healthskills.yamlio import MAX_BYTES, load_yaml
+from healthskills.load.yamlio import MAX_BYTES, load_yaml
 
 
 def load(text: str | bytes):

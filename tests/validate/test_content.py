@@ -6,7 +6,7 @@ import pytest
 
 from healthskills.check import check_project
 from healthskills.cli import main
-from healthskills.validate import MAX_PRINTED_PAGES, estimated_pages
+from healthskills.validate.easy_read import MAX_PRINTED_PAGES, estimated_pages
 from support import TODAY, edit, problem_lines
 
 LESSON = "content/lessons/first-lesson.yaml"
@@ -298,11 +298,11 @@ def _add_rows(project, count, first=0):
 
 
 def test_estimated_pages_grow_with_rows_words_and_sources(project):
-    content, _ = check_project(project, TODAY)
+    content = check_project(project, TODAY).content
     base = estimated_pages(content.guides["first-guide"].model)
     assert base == 2  # as many as its real PDF has
     _add_rows(project, 8)
-    content, _ = check_project(project, TODAY)
+    content = check_project(project, TODAY).content
     assert estimated_pages(content.guides["first-guide"].model) == base + 2
 
 

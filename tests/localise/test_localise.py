@@ -10,10 +10,10 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from healthskills import po
-from healthskills.build import build_site
+from healthskills.load import po
+from healthskills.build import build_project
 from healthskills.check import check_project
-from healthskills.i18n import load_languages, translation_status, update_catalogs
+from healthskills.localise.update import update_catalogs
 from support import TODAY, edit
 
 LANGUAGES = """- code: en
@@ -47,12 +47,13 @@ def multilingual(project):
 
 
 def update(project):
-    content, problems = check_project(project, TODAY)
+    checked = check_project(project, TODAY)
     # Warnings about missing translations are what `update` is run for.
-    assert [p for p in problems if p.is_error] == []
-    languages, problems = load_languages(project)
-    assert problems == []
-    return update_catalogs(content, languages)
+    assert checked.errors == []
+    return update_catalogs(
+        project, checked.content, checked.docs, checked.languages, checked.catalogues,
+        checked.engine.theme_strings,
+    )  # fmt: skip
 
 
 def translate(project, lang: str, rel: str, strings: dict[str, str]) -> None:
@@ -70,8 +71,7 @@ def page(site: Path, rel: str) -> BeautifulSoup:
 
 
 def test_update_writes_valid_po_files_marked_machine_translated(multilingual):
-    written, problems = update(multilingual)
-    assert problems == []
+    written = update(multilingual)
     assert "translations/pl/lessons/first-lesson.po" in written
     assert "translations/ar/interface.po" in written
     text = (multilingual.root / "translations/pl/lessons/first-lesson.po").read_text()
@@ -85,7 +85,7 @@ def test_update_writes_valid_po_files_marked_machine_translated(multilingual):
         not in (multilingual.root / "translations/pl/interface.po").read_text()
     )
     # A second run changes nothing.
-    assert update(multilingual) == ([], [])
+    assert update(multilingual) == []
     if shutil.which("msgfmt"):
         for path in (multilingual.root / "translations").rglob("*.po"):
             result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
@@ -120,9 +120,7 @@ def test_status_counts_translated_fuzzy_and_missing(multilingual):
                "steps.find.title": "Znajdź aplikację"})  # fmt: skip
     edit(multilingual, "content/lessons/first-lesson.yaml", "title: Find the app", "title: Find it")
     update(multilingual)
-    content, _ = check_project(multilingual, TODAY)
-    languages, _ = load_languages(multilingual)
-    report = translation_status(content, languages)
+    report = check_project(multilingual, TODAY).status
     row = next(r for r in report["pl"] if r.file == "lessons/first-lesson.po")
     assert (row.translated, row.fuzzy) == (2, 1)
     assert row.missing == row.total - 3
@@ -140,7 +138,7 @@ def test_translated_build_with_fallback_notices_and_rtl(multilingual, tmp_path):
         "docs/index.md": "# Strona główna testu",
     })  # fmt: skip
     site = tmp_path / "site"
-    result = build_site(multilingual, site, TODAY)
+    result = build_project(multilingual, site, TODAY)
     assert result.languages == 4
 
     lesson = page(site, "pl/lessons/first-lesson/index.html")
@@ -188,12 +186,12 @@ def test_translated_build_with_fallback_notices_and_rtl(multilingual, tmp_path):
     assert arabic.select_one(".hs-machine") is None  # reviewed languages carry no notice
     somali = page(site, "so/lessons/first-lesson/index.html")
     assert somali.html["lang"] == "so" and somali.html["dir"] == "ltr"
-    assert (site / "so/search/search_index.json").is_file()
+    assert (site / "so/search/index.json").is_file()
 
     # Search is per language: each index holds its own language's pages.
     def indexed(lang: str) -> str:
-        index = json.loads((site / lang / "search/search_index.json").read_text())
-        return " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+        index = json.loads((site / lang / "search/index.json").read_text())
+        return " ".join(entry["title"] + " " + entry["text"] for entry in index["entries"])
 
     assert "Otwórz aplikację" in indexed("pl")
     assert "Otwórz aplikację" not in indexed("en")
@@ -209,7 +207,7 @@ def test_fuzzy_translations_fall_back_to_english(multilingual, tmp_path):
         "title: Open any app",
     )
     update(multilingual)
-    build_site(multilingual, tmp_path / "site", TODAY)
+    build_project(multilingual, tmp_path / "site", TODAY)
     lesson = page(tmp_path / "site", "pl/lessons/first-lesson/index.html")
     assert lesson.h1.get_text() == "Open any app"
     assert lesson.h1.span["lang"] == "en"
@@ -222,7 +220,7 @@ def test_bad_po_file_is_reported_with_its_line(multilingual, tmp_path):
     from healthskills.problems import ProblemsFound
 
     with pytest.raises(ProblemsFound) as caught:
-        build_site(multilingual, tmp_path / "site", TODAY)
+        build_project(multilingual, tmp_path / "site", TODAY)
     [problem] = [p for p in caught.value.problems if p.is_error]
     assert problem.rule == "po-syntax" and problem.path == "translations/pl/glossary.po"
     assert problem.line > 1
@@ -234,7 +232,7 @@ def test_translations_must_keep_link_targets_and_placeholders(multilingual):
         "steps.open.text": "Dotknij [aplikacji](glossary:aplikacja) raz. Zobacz [łatwy tekst](guide:first-guide).",
     })  # fmt: skip
     translate(multilingual, "pl", "interface.po", {"ui.about_minutes": "Około minut"})
-    _, problems = check_project(multilingual, TODAY)
+    problems = check_project(multilingual, TODAY).problems
     lines = [p.format().splitlines()[0] for p in problems if p.is_error]
     assert len(lines) == 2
     assert lines[0].startswith("translations/pl/interface.po:")
@@ -249,20 +247,18 @@ def test_translations_must_keep_link_targets_and_placeholders(multilingual):
 def test_real_translations_meet_the_brief():
     """At least 7 languages, 2 right-to-left, 1 the theme does not know, 4 complete for all
     content, 1 deliberately partial, every one machine translated and marked unreviewed."""
-    from healthskills.i18n import theme_has_language
-    from healthskills.load import Project
+    from healthskills.project import Project
     from support import REPO
 
     project = Project(REPO)
-    content, problems = check_project(project)
-    assert problems == []
-    languages, _ = load_languages(project)
-    others = [lang for lang in languages if lang.code != "en"]
+    checked = check_project(project)
+    assert [p.format() for p in checked.problems] == []
+    others = [lang for lang in checked.languages if lang.code != "en"]
     assert len(others) >= 7
     assert sum(lang.dir == "rtl" for lang in others) >= 2
-    assert any(not theme_has_language(lang.code) for lang in others)
+    assert any(checked.engine.theme_strings(lang.code) for lang in others)
     assert all(lang.status == "machine" for lang in others)
-    report = translation_status(content, languages)
+    report = checked.status
     complete = [
         code for code, rows in report.items()
         if all(r.missing == 0 and r.fuzzy == 0 for r in rows if r.file != "interface.po")

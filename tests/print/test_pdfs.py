@@ -17,13 +17,14 @@ import pytest
 from pypdf import PdfReader
 
 import support
-from healthskills.build import build_site
-from healthskills.i18n import load_languages, load_translations
-from healthskills.load import Project, load_content
-from healthskills.pdfs import _stamp, part_pages
-from healthskills.render import Localised, lesson_order, localise_content
-from healthskills.render.urls import bilingual_pdf_path, pack_pdf_path, sheet_pdf_path
-from healthskills.validate import MAX_PRINTED_PAGES, estimated_pages
+from healthskills.build import build_project
+from healthskills.check import check_project
+from healthskills.localise.content import Localised
+from healthskills.pages import bilingual_pdf_path, pack_pdf_path, sheet_pdf_path
+from healthskills.print.pdfs import _stamp, part_pages
+from healthskills.project import Project
+from healthskills.render.lessons import lesson_order
+from healthskills.validate.easy_read import MAX_PRINTED_PAGES, estimated_pages
 from support import BOTTOM_MARGIN, MM, REPO, TOP_MARGIN, body_text, pdftotext
 
 SITE_URL = "https://healthskills.example.org/"
@@ -38,13 +39,8 @@ def site() -> Path:
 @pytest.fixture(scope="module")
 def local() -> dict[str, Localised]:
     """Each language's content as the build localised it."""
-    project = Project(REPO)
-    content, _ = load_content(project)
-    languages, _ = load_languages(project)
-    return {
-        lang.code: localise_content(content, lang, load_translations(project, lang))
-        for lang in languages
-    }
+    checked = check_project(Project(REPO))
+    return {lang.code: checked.localised(lang) for lang in checked.languages}
 
 
 def letters(text: str) -> str:
@@ -338,7 +334,7 @@ def test_guide_pages_link_their_pdfs_with_the_real_size(site, local):
 def test_letter_paper_from_mkdocs_yml(project, tmp_path):
     yml = project.mkdocs_yml
     yml.write_text(yml.read_text() + "extra:\n  paper: letter\n")
-    build_site(project, tmp_path / "site", support.TODAY, pdfs=True)
+    build_project(project, tmp_path / "site", support.TODAY, pdfs=True)
     reader = PdfReader(tmp_path / "site/en/print/first-guide-en.pdf")
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
@@ -353,7 +349,7 @@ def test_build_counts_the_real_pages_of_a_long_guide(project, tmp_path):
         for n in range(120)
     )
     support.edit(project, "content/guides/first-guide.yaml", "words: [app]", rows + "words: [app]")
-    result = build_site(project, tmp_path / "site", support.TODAY, pdfs=True)
+    result = build_project(project, tmp_path / "site", support.TODAY, pdfs=True)
     pages = len(PdfReader(tmp_path / "site/en/print/first-guide-en.pdf").pages)
     assert pages > MAX_PRINTED_PAGES
     found = [p.format().splitlines()[0] for p in result.warnings if p.rule == "guide-pages"]
@@ -361,7 +357,7 @@ def test_build_counts_the_real_pages_of_a_long_guide(project, tmp_path):
         f"content/guides/first-guide.yaml:5:1: warning [guide-pages] sections: The printed "
         f"guide in `en` has {pages} pages; easy read keeps to 24 or fewer.",
         "content/guides/first-guide.yaml:5:1: warning [guide-pages] sections: This guide would "
-        f"print on about {estimated_pages(load_content(project)[0].guides['first-guide'].model)} "
+        f"print on about {estimated_pages(check_project(project).content.guides['first-guide'].model)} "
         "A4 pages, and easy read allows 24. This is an estimate from its rows, words and "
         "sources; the build counts the real pages of each language's PDF.",
     ]
@@ -369,8 +365,8 @@ def test_build_counts_the_real_pages_of_a_long_guide(project, tmp_path):
 
 def test_pdfs_are_reproducible(project, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    for name in ("one", "two"):
-        build_site(project, tmp_path / name, support.TODAY, pdfs=True)
+    for name in ("one", "two"):  # printed twice: nothing kept from the first for the second
+        build_project(project, tmp_path / name, support.TODAY, pdfs=True, cache=False)
     for pdf in ("en/print/first-guide-en.pdf", "en/print/champion-pack-en.pdf"):
         assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
 
@@ -379,8 +375,8 @@ def test_a_document_that_asks_for_anything_is_refused_and_reported():
     """Printed documents carry everything; a request would leak to the network."""
     import asyncio
 
-    from healthskills.chromium import find_chromium
-    from healthskills.pdfs import _Engine
+    from healthskills.print.chromium import find_chromium
+    from healthskills.print.pdfs import _Engine
     from healthskills.render.printing import PrintDoc
 
     html = '<!doctype html><title>T</title><img src="https://tracker.example/x.png">Hello'
@@ -388,7 +384,7 @@ def test_a_document_that_asks_for_anything_is_refused_and_reported():
 
     async def run() -> bytes:
         async with engine:
-            return await engine.print(PrintDoc("en/print/t.pdf", html, "en", "sheet"))
+            return (await engine.print_all([PrintDoc("en/print/t.pdf", html, "en", "sheet")]))[0]
 
     # A thread of its own: this worker may already run the browser tests' event loop.
     with ThreadPoolExecutor(max_workers=1) as thread:

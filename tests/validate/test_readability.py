@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthskills.plain_language import (
+from healthskills.validate.readability import (
     DEFAULT_JARGON,
     KNOWN_ABBREVIATIONS,
     abbreviations,

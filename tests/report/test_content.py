@@ -9,16 +9,15 @@ from importlib import resources
 import jsonschema
 from bs4 import BeautifulSoup
 
-from healthskills.build import build_site
+from healthskills.build import build_project
 from healthskills.check import check_project
-from healthskills.check_config import CheckConfig
 from healthskills.cli import main
-from healthskills.content_report import content_report, report_table
-from healthskills.i18n import load_languages, translation_status
+from healthskills.report.content import content_report, report_table
+from healthskills.settings.checks import Checks
 from support import TODAY, edit
 
 SCHEMA = json.loads(
-    resources.files("healthskills").joinpath("report.schema.json").read_text("utf-8")
+    resources.files("healthskills").joinpath("report/schema.json").read_text("utf-8")
 )
 LANGUAGES = """\
 - {code: en, name: English, own_name: English, dir: ltr, status: source}
@@ -27,11 +26,9 @@ LANGUAGES = """\
 
 
 def report_of(project):
-    content, problems = check_project(project, TODAY)
-    assert [p for p in problems if p.is_error] == []
-    languages, _ = load_languages(project)
-    status = translation_status(content, languages)
-    return content_report(content, languages, status, TODAY, CheckConfig())
+    checked = check_project(project, TODAY)
+    assert checked.errors == []
+    return content_report(checked.content, checked.languages, checked.status, TODAY, Checks())
 
 
 def test_report_numbers_order_and_schema(project):
@@ -112,7 +109,7 @@ def test_editors_page_on_the_site(project, tmp_path):
         "review_due: 2027-01-10",
         "review_due: 2026-05-01",
     )
-    build_site(project, tmp_path / "site", TODAY)
+    build_project(project, tmp_path / "site", TODAY)
     page = BeautifulSoup(
         (tmp_path / "site/en/content-report/index.html").read_text("utf-8"), "html.parser"
     )

@@ -1,6 +1,6 @@
 import pytest
 
-from healthskills import po
+from healthskills.load import po
 
 SAMPLE = """msgid ""
 msgstr ""

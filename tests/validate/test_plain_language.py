@@ -111,11 +111,11 @@ def test_a_project_changes_severities(project):
 @pytest.mark.parametrize(
     ("setting", "where", "message"),
     [
-        ("severity:\n      passive: off", "16:7", "extra.checks.severity: there is no rule `passive`."),
-        ("severity:\n      jargon: loud", "16:7", "extra.checks.severity.jargon is `loud`."),
-        ("reading_age:\n      lessons: 40", "16:7", "extra.checks.reading_age.lessons is `40`."),
-        ("colour: red", "15:5", "extra.checks has no setting `colour`."),
-        ("official_domains: nhs.uk", "15:5", "extra.checks.official_domains must be a list of words."),
+        ("severity:\n      passive: off", "14:7", "extra.checks.severity: there is no rule `passive`."),
+        ("severity:\n      jargon: loud", "14:7", "extra.checks.severity.jargon is `loud`."),
+        ("reading_age:\n      lessons: 40", "14:7", "extra.checks.reading_age.lessons is `40`."),
+        ("colour: red", "13:5", "extra.checks has no setting `colour`."),
+        ("official_domains: nhs.uk", "13:5", "extra.checks.official_domains must be a list of words."),
     ],
 )  # fmt: skip
 def test_bad_settings_are_reported_at_their_line(project, setting, where, message):
@@ -149,11 +149,11 @@ def test_formats_for_ci(project, capsys):
 
 def test_online_check_reports_addresses_that_do_not_answer(project):
     from healthskills.check import check_project
-    from healthskills.online_links import check_online
+    from healthskills.validate.online import check_online
 
     edit(project, LESSON, "warning: Do not share your password.",
          "warning: See [the help page](https://gone.nhs.uk/help).")  # fmt: skip
-    content, _ = check_project(project, TODAY)
+    content = check_project(project, TODAY).content
     asked: list[str] = []
 
     def fetcher(url: str) -> str | None:
@@ -161,8 +161,7 @@ def test_online_check_reports_addresses_that_do_not_answer(project):
         return "HTTP 404" if "gone" in url else None
 
     problems = check_online(content, fetcher)
-    assert sorted(set(asked)) == sorted(set(asked))  # each address once
-    assert len(asked) == len(set(asked))
+    assert len(asked) == len(set(asked))  # each address once
     assert "https://gone.nhs.uk/help" in asked and "https://www.nhs.uk/nhs-app/" in asked
     assert [p.format().splitlines()[0] for p in problems] == [
         f"{LESSON}:24:14: warning [dead-link] steps[1].warning: https://gone.nhs.uk/help does "
@@ -181,7 +180,7 @@ TWO_LANGUAGES = """\
 
 def _translate_everything(project, lang: str) -> None:
     """A stand-in translation: each text as itself, which keeps its links and placeholders."""
-    from healthskills import po
+    from healthskills.load import po
 
     for path in sorted((project.root / "translations" / lang).rglob("*.po")):
         catalog = po.loads(path.read_text(encoding="utf-8"))
@@ -245,7 +244,7 @@ def test_fetch_asks_a_real_server():
     import http.server
     import threading
 
-    from healthskills.online_links import fetch
+    from healthskills.validate.online import fetch
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_HEAD(self):
