@@ -24,6 +24,7 @@ from healthskills.pages import bilingual_pdf_path, pack_pdf_path, sheet_pdf_path
 from healthskills.print.pdfs import _stamp, part_pages
 from healthskills.project import Project
 from healthskills.render.lessons import lesson_order
+from healthskills.render.printing import organisations
 from healthskills.validate.easy_read import MAX_PRINTED_PAGES, estimated_pages
 from support import BOTTOM_MARGIN, MM, REPO, TOP_MARGIN, body_text, pdftotext
 
@@ -163,12 +164,16 @@ def test_english_header_and_footer(site, local):
         with pdfplumber.open(path) as pdf:
             page = pdf.pages[number - 1]
             top = page.crop((0, 0, page.width, TOP_MARGIN)).extract_text()
-            bottom = page.crop((0, page.height - BOTTOM_MARGIN, page.width, page.height))
-            footer = bottom.extract_text()
+            # The footer's two parts: the review date and sources (72% of the width, on the
+            # start side), then the page number.
+            bottom = (page.height - BOTTOM_MARGIN, page.height)
+            start = page.crop((0, bottom[0], page.width * 0.72, bottom[1])).extract_text()
+            end = page.crop((page.width * 0.72, bottom[0], page.width, bottom[1])).extract_text()
         assert top.strip() == str(guide.title)
         reviewed = f"{guide.reviewed.day} {guide.reviewed:%B %Y}"
-        assert f"Last reviewed: {reviewed} · Source: nhs.uk, 111.nhs.uk" in footer
-        assert f"Page {number} of {pages}" in footer
+        expected = f"Last reviewed: {reviewed} · Source: {organisations(guide.sources)}"
+        assert " ".join(start.split()) == expected
+        assert end.strip() == f"Page {number} of {pages}"
 
 
 def test_right_to_left_sheets_put_the_picture_on_the_right(site):
@@ -235,13 +240,19 @@ def test_bilingual_sheets_put_english_beside_each_row(site, local):
 
 def test_bilingual_english_column_follows_the_learners_language(site, local):
     """English is the last column: right of Polish, left of Arabic."""
+
+    def row_page(pdf, word: str):
+        """The first page where the first row's words are (the notes above the rows can
+        push them to the second page)."""
+        return next(page for page in pdf.pages if page.search(word))
+
     english = row_texts(local["en"].guides["nhs-111"])[0].split()[0]
     with pdfplumber.open(site / bilingual_pdf_path("pl", "nhs-111")) as pdf:
         polish = row_texts(local["pl"].guides["nhs-111"])[0].split()[0]
-        page = pdf.pages[0]
+        page = row_page(pdf, english)
         assert page.search(english)[0]["x0"] > page.search(polish)[0]["x0"]
     with pdfplumber.open(site / bilingual_pdf_path("ar", "nhs-111")) as pdf:
-        page = pdf.pages[0]
+        page = row_page(pdf, english)
         found = page.search(english)[0]
         # The same row's Arabic: letters on the English line's height (pdfplumber gives
         # Arabic in presentation forms, so look at the script, not the words).

@@ -300,7 +300,7 @@ def _add_rows(project, count, first=0):
 def test_estimated_pages_grow_with_rows_words_and_sources(project):
     content = check_project(project, TODAY).content
     base = estimated_pages(content.guides["first-guide"].model)
-    assert base == 2  # as many as its real PDF has
+    assert base == 3  # its real PDF has 2: the estimate allows for a longer translation
     _add_rows(project, 8)
     content = check_project(project, TODAY).content
     assert estimated_pages(content.guides["first-guide"].model) == base + 2
@@ -308,9 +308,9 @@ def test_estimated_pages_grow_with_rows_words_and_sources(project):
 
 def test_guide_over_the_printed_page_limit(project):
     assert MAX_PRINTED_PAGES == 24
-    _add_rows(project, 87)
+    _add_rows(project, 77)
     assert problem_lines(project) == []
-    _add_rows(project, 1, first=87)
+    _add_rows(project, 1, first=77)
     assert problem_lines(project) == [
         f"{GUIDE}:5:1: warning [guide-pages] sections: This guide would print on about 25 A4 "
         "pages, and easy read allows 24. This is an estimate from its rows, words and "
