@@ -53,9 +53,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from healthskills.i18n import load_languages
+
 import healthskills
 from healthskills import po
-from healthskills.i18n import load_languages
 from healthskills.load import Project
 
 REPO = Path(__file__).resolve().parent.parent

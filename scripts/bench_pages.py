@@ -67,6 +67,9 @@ from typing import Any
 import brotli
 import mkdocs
 import yaml
+from healthskills.i18n import load_languages, load_translations, translation_status
+from healthskills.mkdocs_adapter import read_mkdocs_yml, stage_docs
+from healthskills.status_report import status_json
 from material import __version__ as material_version
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -75,12 +78,9 @@ from playwright.sync_api import Browser, Request, sync_playwright
 from healthskills.assets import collect_assets
 from healthskills.build import build_site
 from healthskills.check import check_project
-from healthskills.i18n import load_languages, load_translations, translation_status
 from healthskills.load import Project
-from healthskills.mkdocs_adapter import read_mkdocs_yml, stage_docs
 from healthskills.problems import ProblemsFound
 from healthskills.render import render_language, render_status_page
-from healthskills.status_report import status_json
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ("set-up-nhs-app", "book-gp-appointment", "order-repeat-prescription")

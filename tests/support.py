@@ -35,7 +35,9 @@ def checked_clean(project: Project, today: dt.date = TODAY) -> CheckedProject:
     return checked
 
 
-def english_pages(project: Project, today: dt.date = TODAY, *, clean: bool = True) -> list[PageSource]:
+def english_pages(
+    project: Project, today: dt.date = TODAY, *, clean: bool = True
+) -> list[PageSource]:
     """Every generated English page of a project, rendered (nothing built)."""
     checked = checked_clean(project, today) if clean else check_project(project, today)
     local = checked.localised(checked.languages[0])

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from healthskills.build import build_project
-from healthskills.project import Project
 from healthskills.problems import ProblemsFound
+from healthskills.project import Project
 from support import REPO, TODAY, edit
 
 

@@ -78,7 +78,9 @@ def page_script() -> bytes:
     parts += [_indent(names), _indent(core)]
     for feature in SCRIPT_FEATURES:
         body = _static(f"js/{feature}.js").decode("utf-8")
-        parts.append(f"\n  /* ==== {feature} ==== */\n  (function () {{\n{_indent(_indent(body))}  }})();\n")
+        parts.append(
+            f"\n  /* ==== {feature} ==== */\n  (function () {{\n{_indent(_indent(body))}  }})();\n"
+        )
     parts.append("})();\n")
     return "".join(parts).encode("utf-8")
 

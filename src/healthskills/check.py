@@ -97,7 +97,9 @@ def check_project(
     problems += validate_easy_read(content)
     problems += validate_pictures(content)
     problems += validate_plain_language(content, settings.checks)
-    problems += validate_translations(content, docs, languages, catalogues, the_engine.theme_strings)
+    problems += validate_translations(
+        content, docs, languages, catalogues, the_engine.theme_strings
+    )
     problems += validate_project(settings, content, docs)
     checked = CheckedProject(project, settings, content, docs, languages, catalogues, [], today,
                              the_engine)  # fmt: skip
@@ -121,4 +123,3 @@ def _engine_problems(checked: CheckedProject) -> list[Problem]:
             found.append(Problem(checked.settings.path, 0, 0, Severity.ERROR, "mkdocs-config",
                                  f"{key}: {message}"))  # fmt: skip
     return found
-

@@ -31,7 +31,7 @@ RULES: dict[str, str] = {
     "type": "a value of the wrong kind (text, number, list, true/false)",
     "invalid-id": "an id that is not lower-case letters, digits and hyphens",
     "invalid-date": "a date that is not YYYY-MM-DD or does not exist",
-    "invalid-url": "a source address that is not https://, or a site address that is not a web address",
+    "invalid-url": "a source that is not https://, or a site address that is not a web address",
     "out-of-range": "a number that is too small or too large",
     "unknown-value": "a value that is not one of the allowed ones, such as a nation name",
     # content

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from importlib import resources
 
-from .project import Project
 from .problems import Problem, Severity
+from .project import Project
 
 KINDS = {"lesson": "lessons", "guide": "guides"}
 

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from .build import build_project
-from .project import Project
 from .problems import ProblemsFound, summarise
+from .project import Project
 
 WATCHED = ("content", "docs", "translations", "mkdocs.yml")
 

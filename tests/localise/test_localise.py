@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from healthskills.load import po
 from healthskills.build import build_project
 from healthskills.check import check_project
+from healthskills.load import po
 from healthskills.localise.update import update_catalogs
 from support import TODAY, edit
 

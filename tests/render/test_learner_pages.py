@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from healthskills.check import check_project
 from healthskills.render.indexes import sort_key
 from healthskills.render.lessons import lesson_order, next_lesson
-from healthskills.check import check_project
 from support import TODAY, edit, english_pages
 
 

@@ -62,7 +62,9 @@ def test_source_organisations_are_their_web_addresses():
 
 
 def test_online_address_and_qr_code():
-    where = online(ProjectSettings(site_url="https://health.example.org/charity/"), "ar/guides/nhs-111/")
+    where = online(
+        ProjectSettings(site_url="https://health.example.org/charity/"), "ar/guides/nhs-111/"
+    )
     assert where.url == "https://health.example.org/charity/ar/guides/nhs-111/"
     assert where.short == "health.example.org/charity/ar/guides/nhs-111/"
     assert where.qr.startswith('<svg class="hs-qr-code" aria-hidden="true" focusable="false" ')

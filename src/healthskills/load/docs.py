@@ -63,7 +63,8 @@ def load_docs(project: Project) -> tuple[Docs, list[Problem]]:
             text = data.decode("utf-8")
             front, body = split_front_matter(text)
         except UnicodeDecodeError:
-            problems.append(Problem(project.relative(path), 0, 0, Severity.ERROR, "encoding",
+            rel_path = project.relative(path)
+            problems.append(Problem(rel_path, 0, 0, Severity.ERROR, "encoding",
                                     "The page is not UTF-8.", hint="save it as UTF-8."))  # fmt: skip
             continue
         except yaml.YAMLError as exc:

@@ -18,7 +18,9 @@ def read_bytes(project: Project, path: Path) -> tuple[bytes | None, list[Problem
         return path.read_bytes(), []
     except OSError as exc:
         rel = project.relative(path)
-        return None, [Problem(rel, 0, 0, Severity.ERROR, "unreadable", f"Cannot read the file: {exc}.")]
+        return None, [
+            Problem(rel, 0, 0, Severity.ERROR, "unreadable", f"Cannot read the file: {exc}.")
+        ]
 
 
 def read_yaml(

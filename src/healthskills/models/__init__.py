@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from ..problems import Problem
 from ..load.yamlio import Document, Loc
+from ..problems import Problem
 from .common import HTTPS_PATTERN, ID_PATTERN, Picture, Source
 from .glossary import Glossary, Term, Topic, Topics
 from .guide import Guide, Row, Section
@@ -129,7 +129,10 @@ def _to_problem(model: type[BaseModel], doc: Document, err: Any) -> Problem:
             hint = "copy the address from the browser, starting https://"
     elif kind == "literal_error":
         rule = "unknown-value"
-        expected = [str(v).strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        expected = [
+            str(v).strip("'")
+            for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
+        ]
         message = f"{_describe(value)} is not one of: {', '.join(expected)}."
         close = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else f"use one of: {', '.join(expected)}."

@@ -103,7 +103,9 @@ class PageContext:
         if self._english == 0:
             return ""
         key = "fallback_parts" if self._translated else "fallback_page"
-        return str(Markup('<p class="hs-notice hs-fallback" role="note">{}</p>').format(self.t(key)))
+        return str(
+            Markup('<p class="hs-notice hs-fallback" role="note">{}</p>').format(self.t(key))
+        )
 
     def _count(self, value: str) -> bool:
         """Count a piece of text; True when it is English standing in for a translation."""
@@ -160,7 +162,7 @@ class PageContext:
         return format_decimal(max(1, round(size / 1024)), locale=self.locale())
 
     def listing(self, items: list[str]) -> str:
-        """"England, Wales and Scotland", the way this language joins a list."""
+        """ "England, Wales and Scotland", the way this language joins a list."""
         try:
             return format_list(items, locale=self.locale())
         except (ValueError, LookupError):  # a locale babel does not know

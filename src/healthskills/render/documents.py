@@ -168,7 +168,9 @@ def pack_doc(
         (page.t("guides"), [by_number[item.number] for item in guides]),
         (page.t("lesson_handouts"), lesson_entries),
     ]
-    body = page.render("pack.html", notice=False, parts=parts, items=items, online=online(settings, f"{lang}/"))
+    body = page.render(
+        "pack.html", notice=False, parts=parts, items=items, online=online(settings, f"{lang}/")
+    )
     direction = local.language.dir
     home = settings.site_url + f"{lang}/"
     cover = Margins(page.t("champion_pack"), home, page.template("page_of"))

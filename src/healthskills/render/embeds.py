@@ -49,9 +49,7 @@ def oembed(settings: ProjectSettings, lang: str, kind: str, item_id: str, title:
     )
 
 
-def render_embeds(
-    local: Localised, assets: Assets, settings: ProjectSettings
-) -> dict[str, bytes]:
+def render_embeds(local: Localised, assets: Assets, settings: ProjectSettings) -> dict[str, bytes]:
     """Every embed page and oEmbed file of one language: site-root relative path → bytes."""
     lang = local.language.code
     css = Markup(assets.css + assets.embed_css)

@@ -21,7 +21,10 @@ SERVICES = {
     "england": ("NHS website", "https://www.nhs.uk/"),
     "wales": ("NHS 111 Wales", "https://111.wales.nhs.uk/"),
     "scotland": ("NHS inform", "https://www.nhsinform.scot/"),
-    "northern-ireland": ("nidirect", "https://www.nidirect.gov.uk/articles/how-use-your-health-services"),
+    "northern-ireland": (
+        "nidirect",
+        "https://www.nidirect.gov.uk/articles/how-use-your-health-services",
+    ),
 }
 """Each nation's official public health information service: its own name (not translated)
 and address."""

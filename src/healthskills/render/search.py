@@ -32,7 +32,7 @@ _SECTION = re.compile(
 )
 """Where an entry starts: a section heading with its anchor, or a lesson's step."""
 _SKIP = re.compile(
-    r'<(script|style|svg|textarea)\b.*?</\1>'
+    r"<(script|style|svg|textarea)\b.*?</\1>"
     r'|<details class="hs-(?:facilitator|embed-this)".*?</details>'
     r'|<section class="hs-sources".*?</section>',
     re.S,
@@ -53,7 +53,11 @@ def entries(url: str, title: str, body: str) -> Iterator[dict[str, str]]:
     body = _SKIP.sub(" ", body)
     starts = list(_SECTION.finditer(body))
     intro = body[: starts[0].start()] if starts else body
-    yield {"url": url, "title": title, "text": plain(re.sub(r"<h1\b.*?</h1>", " ", intro, flags=re.S))}
+    yield {
+        "url": url,
+        "title": title,
+        "text": plain(re.sub(r"<h1\b.*?</h1>", " ", intro, flags=re.S)),
+    }
     for at, start in enumerate(starts):
         end = starts[at + 1].start() if at + 1 < len(starts) else len(body)
         anchor = start.group("h2") or start.group("step")

@@ -47,7 +47,9 @@ class ThemeFile(_Settings):
         default=None, description="not needed: every language's pages get their own"
     )
     palette: Any = Field(default=None, description="has no effect: healthskills sets colours")
-    features: Any = Field(default=None, description="has no effect: the theme's script is not loaded")
+    features: Any = Field(
+        default=None, description="has no effect: the theme's script is not loaded"
+    )
 
 
 class ExtraFile(_Settings):
@@ -123,8 +125,12 @@ def read_settings(project: Project) -> tuple[ProjectSettings, list[Problem]]:
         return ProjectSettings(path=path), problems
     if not isinstance(doc.data, dict):
         return ProjectSettings(path=path), [
-            doc.problem((), "mkdocs-config", "mkdocs.yml must be a mapping of settings.",
-                        hint="start from the mkdocs.yml of the starter project.")  # fmt: skip
+            doc.problem(
+                (),
+                "mkdocs-config",
+                "mkdocs.yml must be a mapping of settings.",
+                hint="start from the mkdocs.yml of the starter project.",
+            )
         ]
     model, found = parse_model(MkdocsFile, doc)
     problems += found
@@ -168,7 +174,11 @@ def read_settings(project: Project) -> tuple[ProjectSettings, list[Problem]]:
 
 
 def _setting(
-    doc: Document, loc: tuple[str | int, ...], rule: str, message: str, hint: str,
+    doc: Document,
+    loc: tuple[str | int, ...],
+    rule: str,
+    message: str,
+    hint: str,
     severity: Severity = Severity.ERROR,
 ) -> Problem:
     """A problem at a setting's key; its message names the setting, so no key path."""
@@ -198,7 +208,13 @@ def _theme_problems(model: MkdocsFile, doc: Document) -> list[Problem]:
             Severity.WARNING,
         ))  # fmt: skip
     for index, plugin in enumerate(model.plugins):
-        name = plugin if isinstance(plugin, str) else next(iter(plugin), "") if isinstance(plugin, dict) else ""
+        name = (
+            plugin
+            if isinstance(plugin, str)
+            else next(iter(plugin), "")
+            if isinstance(plugin, dict)
+            else ""
+        )
         if name == "search":
             problems.append(_setting(
                 doc, ("plugins", index), "theme-ignored",

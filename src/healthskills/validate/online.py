@@ -44,7 +44,9 @@ def fetch(url: str) -> str | None:
 def check_online(content: Content, fetcher: Fetch = fetch, workers: int = 8) -> list[Problem]:
     """A problem at each place that links to an address that does not answer."""
     places: dict[str, list[tuple[object, Loc]]] = {}
-    items = [(x, item_texts(x.model)) for x in [*content.lessons.values(), *content.guides.values()]]
+    items = [
+        (x, item_texts(x.model)) for x in [*content.lessons.values(), *content.guides.values()]
+    ]
     for loaded, texts in items:
         for i, source in enumerate(loaded.model.sources):
             places.setdefault(source.url, []).append((loaded, ("sources", i, "url")))

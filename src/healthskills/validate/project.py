@@ -20,7 +20,9 @@ from ..problems import Problem, Severity
 from ..settings import ProjectSettings
 from .common import WARN, file_problem
 
-_HTML_LINK = re.compile(r"""<(?:a|img|link|script|source|iframe)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']+)["']""", re.I)
+_HTML_LINK = re.compile(
+    r"""<(?:a|img|link|script|source|iframe)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']+)["']""", re.I
+)
 _CODE = re.compile(r"^```.*?^```", re.M | re.S)
 
 
@@ -79,7 +81,7 @@ def _check_nav(settings: ProjectSettings, docs: Docs) -> Iterator[Problem]:
         loc: tuple[str | int, ...] = ("nav", index)
         target = item
         if isinstance(item, dict) and len(item) == 1:
-            (title, target), = item.items()
+            ((title, target),) = item.items()
             loc = ("nav", index, str(title))
         if not isinstance(target, str):
             yield settings.doc.problem(
@@ -167,8 +169,8 @@ def _check_docs_links(settings: ProjectSettings, content: Content, docs: Docs) -
             path = unquote(parts.path)
             if not path:
                 if parts.fragment and parts.fragment not in _anchors(page.text):
-                    yield from report(rel, line, "anchors", f"No anchor #{parts.fragment} on this page.",
-                                      "check the heading it points to.")  # fmt: skip
+                    message = f"No anchor #{parts.fragment} on this page."
+                    yield from report(rel, line, "anchors", message, "check the heading.")
                 continue
             if path.startswith("/"):
                 yield from report(
@@ -180,14 +182,14 @@ def _check_docs_links(settings: ProjectSettings, content: Content, docs: Docs) -
                 continue
             target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
             if target in known or target in docs.files:
-                if parts.fragment and target in docs.pages:
-                    if parts.fragment not in _anchors(docs.pages[target].text):
-                        yield from report(rel, line, "anchors",
-                                          f"No anchor #{parts.fragment} in {target}.",
-                                          "check the heading it points to.")  # fmt: skip
+                anchored = parts.fragment and target in docs.pages
+                if anchored and parts.fragment not in _anchors(docs.pages[target].text):
+                    message = f"No anchor #{parts.fragment} in {target}."
+                    yield from report(rel, line, "anchors", message, "check the heading.")
             elif path.endswith(".md"):
-                yield from report(rel, line, "not_found", f"Broken link {link}: there is no such page.",
-                                  "check the id of the lesson, guide or page it points to.")  # fmt: skip
+                message = f"Broken link {link}: there is no such page."
+                hint = "check the id of the lesson, guide or page it points to."
+                yield from report(rel, line, "not_found", message, hint)
             else:
                 yield from report(
                     rel, line, "unrecognized_links",
@@ -198,8 +200,12 @@ def _check_docs_links(settings: ProjectSettings, content: Content, docs: Docs) -
             parts = urlsplit(link)
             if parts.scheme or link.startswith(("#", "//")) or not parts.path:
                 continue
-            target = posixpath.normpath(posixpath.join(pages.page_address(rel), unquote(parts.path)))
-            as_file = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+            target = posixpath.normpath(
+                posixpath.join(pages.page_address(rel), unquote(parts.path))
+            )
+            as_file = posixpath.normpath(
+                posixpath.join(posixpath.dirname(rel), unquote(parts.path))
+            )
             address = "" if target == "." else target.rstrip("/") + "/"
             if target.startswith("..") or (address not in addresses and as_file not in docs.files):
                 yield Problem(

@@ -172,6 +172,8 @@ _STATES = frozenset(
 """Past participles that, after "be", almost always describe a state ("the practice is
 closed"), not an action done by someone: not reported as passive."""
 _BE = r"(?:am|is|are|was|were|be|been|being)"
+
+
 def syllables(word: str) -> int:
     """An estimate good enough for reading age: vowel groups, less a silent final "e" and
     "-ed", at least one. Numbers count as one word of two syllables."""

@@ -10,11 +10,11 @@ from ..load import po
 from ..load.catalogues import Catalogues
 from ..load.content import Content
 from ..load.docs import Docs
+from ..localise.extract import DOCS_PREFIX, source_templates
+from ..localise.status import ThemeStrings
 from ..models.language import Language
 from ..problems import Problem, Severity
 from ..text import sentences, word_count
-from ..localise.extract import DOCS_PREFIX, source_templates
-from ..localise.status import ThemeStrings
 from .easy_read import EASY_READ_MAX_WORDS
 from .plain_language import LESSON_SENTENCE_WORDS
 

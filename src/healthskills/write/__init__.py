@@ -91,7 +91,9 @@ def _build_and_compress(job: LanguageJob, folder: Path | None) -> list[Problem]:
     return problems
 
 
-def _run(jobs: list[LanguageJob], compressed: CompressedCache, workers: int | None) -> list[Problem]:
+def _run(
+    jobs: list[LanguageJob], compressed: CompressedCache, workers: int | None
+) -> list[Problem]:
     """The languages' builds, in parallel on the available cores. Each build is
     independent, so processes (not threads: the engine is CPU-bound Python) scale with
     cores."""

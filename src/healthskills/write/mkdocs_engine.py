@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from ..pages import page_address
 from ..problems import Problem, Severity
 from .engine import LanguageJob, SiteConfig
 
@@ -59,7 +60,8 @@ class MkDocsFamily:
         return importlib.import_module(f"{self.name}.{name}")
 
     def version(self) -> str:
-        return f"{self.name} {metadata.version(self.name)}, material {metadata.version('mkdocs-material')}"
+        material = metadata.version("mkdocs-material")
+        return f"{self.name} {metadata.version(self.name)}, material {material}"
 
     # ---- settings -------------------------------------------------------------------
 
@@ -81,8 +83,12 @@ class MkDocsFamily:
             "site_url": f"{config.site_url}{lang}/",
             "site_description": config.site_description or None,
             "copyright": config.copyright or None,
-            "theme": {"name": "material", "custom_dir": str(theme), "language": lang,
-                      "font": False},  # fmt: skip
+            "theme": {
+                "name": "material",
+                "custom_dir": str(theme),
+                "language": lang,
+                "font": False,
+            },
             "plugins": [],
             "markdown_extensions": extensions,
             "validation": config.validation,
@@ -156,7 +162,9 @@ class MkDocsFamily:
         """Our plugin, on this engine's plugin base class."""
         base = self._module("plugins").BasePlugin
         files_module = self._module("structure.files")
-        bodies = {page.path: page.body for page in job.pages}
+        # Blank lines out, as when bodies went through Markdown as HTML blocks (which a
+        # blank line would end): the same pages, byte for byte.
+        bodies = {page.path: _without_blank_lines(page.body) for page in job.pages}
         generated = {page.path: _front_matter(page) for page in job.pages}
         if job.only is not None:
             # A quick update: the pages asked for, and the menu's pages as stand-ins, so
@@ -175,13 +183,12 @@ class MkDocsFamily:
                     rel: text for rel, text in job.docs.items()
                     if rel in job.only or rel in _nav_pages(job.config.nav)
                 }  # fmt: skip
-                for rel, text in docs.items():
-                    files.append(files_module.File.generated(config, rel, content=text))
+                given: dict[str, str | bytes] = {**docs, **generated}
                 if job.only is None:
-                    for rel, data in job.docs_files.items():
-                        files.append(files_module.File.generated(config, rel, content=data))
-                for rel, text in generated.items():
-                    files.append(files_module.File.generated(config, rel, content=text))
+                    given |= job.docs_files
+                # In the order a walk of a docs folder would give: the sitemap follows it.
+                for rel in sorted(given, key=_walk_order):
+                    files.append(files_module.File.generated(config, rel, content=given[rel]))
                 return files
 
             def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
@@ -196,6 +203,9 @@ class MkDocsFamily:
                 # it on <html> too.
                 return output.replace(before, after, 1)
 
+            def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+                return output.replace(before, after, 1)  # the 404 page, likewise
+
         return HealthskillsPlugin()
 
 
@@ -206,6 +216,17 @@ def _front_matter(page: Any) -> str:
         sort_keys=True,
     )
     return f"---\n{front}---\n\n{PLACEHOLDER}\n"
+
+
+def _without_blank_lines(body: str) -> str:
+    return "\n".join(line for line in body.splitlines() if line.strip())
+
+
+def _walk_order(rel: str) -> tuple[tuple[int, str], ...]:
+    """Folders' files before their subfolders, `index.md` first, as mkdocs walks docs/."""
+    *folders, name = rel.split("/")
+    stem = name.rsplit(".", 1)[0]
+    return (*((1, folder) for folder in folders), (0, f"{stem not in ('index', 'README')}{name}"))
 
 
 def _nav_pages(nav: list[Any] | None) -> set[str]:
@@ -237,10 +258,7 @@ def _theme_dir(folder: Path, lang: str, strings: dict[str, str] | None) -> Path:
 def _copy_pages(site: Path, out: Path, only: frozenset[str]) -> None:
     """From a quick update's output, the pages asked for, into the previewed site."""
     for rel in only:
-        stem = rel.removesuffix(".md")
-        page = "index.html" if stem == "index" else (
-            f"{stem.removesuffix('index')}index.html" if stem.endswith("index") else f"{stem}/index.html"
-        )  # fmt: skip
+        page = page_address(rel) + "index.html"
         source = site / page
         if source.is_file():
             target = out / page
