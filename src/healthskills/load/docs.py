@@ -63,9 +63,10 @@ def load_docs(project: Project) -> tuple[Docs, list[Problem]]:
             text = data.decode("utf-8")
             front, body = split_front_matter(text)
         except UnicodeDecodeError:
-            rel_path = project.relative(path)
-            problems.append(Problem(rel_path, 0, 0, Severity.ERROR, "encoding",
-                                    "The page is not UTF-8.", hint="save it as UTF-8."))  # fmt: skip
+            problems.append(
+                Problem(project.relative(path), 0, 0, Severity.ERROR, "encoding",
+                        "The page is not UTF-8.", hint="save it as UTF-8.")
+            )  # fmt: skip
             continue
         except yaml.YAMLError as exc:
             problems.append(Problem(project.relative(path), 1, 1, Severity.ERROR, "yaml-syntax",
