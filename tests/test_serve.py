@@ -1,11 +1,15 @@
-"""`healthskills serve`: serves the site, rebuilds on change, keeps the last good build."""
+"""`healthskills serve`: serves the site, updates what changed at once, keeps the last good
+build when an edit is broken."""
 
+import queue
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
+from healthskills.serve import Preview
 from support import edit
 
 
@@ -20,7 +24,8 @@ def fetch(url: str) -> str:
         return response.read().decode()
 
 
-def wait_for(predicate, seconds: float = 30.0):
+def wait_for(predicate, seconds: float = 60.0):
+    """Poll until `predicate` holds: the server answers from another process."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -28,7 +33,7 @@ def wait_for(predicate, seconds: float = 30.0):
                 return
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.1)
     raise AssertionError("timed out")
 
 
@@ -40,19 +45,57 @@ def test_serve_rebuilds_on_change_and_survives_bad_edits(project):
          "--port", str(port)],
         stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+    said: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [said.put(line) for line in server.stderr], daemon=True).start()
+
+    def wait_for_line(text: str) -> list[str]:
+        seen = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            seen.append(said.get(timeout=max(0.1, deadline - time.monotonic())))
+            if text in seen[-1]:
+                return seen
+        raise AssertionError(f"{text!r} not said: {seen}")
+
     try:
         wait_for(lambda: "Open an app" in fetch(url))
-        edit(
-            project,
-            "content/lessons/first-lesson.yaml",
-            "title: Open an app",
-            "title: Start an app",
-        )
-        wait_for(lambda: "Start an app" in fetch(url))
+        wait_for_line("Serving on")
+        edit(project, "content/lessons/first-lesson.yaml", "title: Open an app",
+             "title: Start an app")  # fmt: skip
+        assert any("English pages updated" in line for line in wait_for_line("Built"))
+        assert "Start an app" in fetch(url)
         edit(project, "content/lessons/first-lesson.yaml", "minutes: 5", "minutes: many")
-        time.sleep(2.5)  # a rebuild is attempted and fails
+        lines = wait_for_line("Still serving the last good build.")
+        assert any("[type] minutes" in line for line in lines)
         assert "Start an app" in fetch(url)
     finally:
         server.terminate()
-        _, err = server.communicate(timeout=10)
-    assert "[type] minutes" in err and "Still serving the last good build." in err
+        server.wait(timeout=10)
+
+
+def test_a_saved_lesson_updates_only_the_pages_it_changes(project, tmp_path):
+    site = tmp_path / "site"
+    preview = Preview(project, site)
+    assert preview.build()
+    page = site / "en/lessons/first-lesson/index.html"
+    other = site / "en/lessons/second-lesson/index.html"
+    before = other.stat().st_mtime_ns
+    edit(project, "content/lessons/first-lesson.yaml", "title: Open an app", "title: Start an app")
+    seconds = preview.update()
+    assert seconds is not None  # the quick way
+    assert "Start an app" in page.read_text(encoding="utf-8")
+    # The lessons index lists the title, so it changed too; the other lesson did not.
+    assert "Start an app" in (site / "en/lessons/index.html").read_text(encoding="utf-8")
+    assert other.stat().st_mtime_ns == before
+    # The lesson's embed view and the search index are our own files: updated as well.
+    assert "Start an app" in (site / "en/embed/lessons/first-lesson/index.html").read_text()
+    assert "Start an app" in (site / "en/search/index.json").read_text(encoding="utf-8")
+
+
+def test_a_change_every_page_shows_takes_the_whole_build(project, tmp_path):
+    preview = Preview(project, tmp_path / "site")
+    assert preview.build()
+    edit(project, "mkdocs.yml", "site_name: Test site", "site_name: Another site")
+    assert preview.update() is None
+    assert preview.build()
+    assert "Another site" in (tmp_path / "site/en/index.html").read_text(encoding="utf-8")

@@ -30,7 +30,6 @@ from .render.embeds import render_embeds
 from .render.indexes import render_root_index
 from .render.search import docs_page, search_index, searchable
 from .render.site import render_language
-from .report.content import content_report
 from .report.translations import status_json
 from .write import Caches, write_site
 from .write.engine import LanguageJob
@@ -92,20 +91,28 @@ def build_site(
         checked.languages, assets, checked.settings.site_name
     ).encode("utf-8")
     files |= pdf_files
-    status = status_json(checked.status, checked.languages)
-    report = content_report(checked.content, checked.languages, checked.status, checked.today,
-                            checked.settings.checks)  # fmt: skip
     jobs = []
     for local in locals_:
-        docs = _docs(checked, local)
-        pages = render_language(local, assets, checked.settings, sizes)
-        pages.append(render_status_page(local, assets, checked.languages, status))
-        pages.append(render_report_page(local, assets, checked.languages, report))
-        files |= render_embeds(local, assets, checked.settings)
-        files[f"{local.language.code}/{SEARCH_INDEX}"] = _search(pages, docs)
-        jobs.append(_job(checked, local, assets, pages, docs))
+        job, own = language_job(checked, local, assets, sizes)
+        files |= own
+        jobs.append(job)
     write_site(jobs, files, site_dir, caches, checked.engine.version(), workers)
     return BuildResult(site_dir, sum(len(job.pages) for job in jobs), len(jobs), warnings)
+
+
+def language_job(
+    checked: CheckedProject, local: Localised, assets: Assets, sizes: dict[str, int]
+) -> tuple[LanguageJob, dict[str, bytes]]:
+    """One language, rendered: the engine's job (its pages, hand-written pages and
+    settings), and the files of its own we write beside them (embed views, search index)."""
+    status = status_json(checked.status, checked.languages)
+    docs = _docs(checked, local)
+    pages = render_language(local, assets, checked.settings, sizes)
+    pages.append(render_status_page(local, assets, checked.languages, status))
+    pages.append(render_report_page(local, assets, checked.languages, checked.report))
+    files = render_embeds(local, assets, checked.settings)
+    files[f"{local.language.code}/{SEARCH_INDEX}"] = _search(pages, docs)
+    return _job(checked, local, assets, pages, docs), files
 
 
 def _print(

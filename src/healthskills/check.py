@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 from .load.catalogues import Catalogues, load_catalogues
 from .load.content import Content, load_content
@@ -22,6 +23,7 @@ from .localise.translations import Translations, translations_for
 from .models.language import Language
 from .problems import Problem, Severity, sort_problems
 from .project import Project
+from .report.content import content_report
 from .settings import ProjectSettings, read_settings
 from .validate.content import validate_content
 from .validate.easy_read import validate_easy_read
@@ -68,6 +70,13 @@ class CheckedProject:
         """How much of each language is translated, per PO file."""
         return translation_status(
             self.content, self.docs, self.languages, self.catalogues, self.engine.theme_strings
+        )
+
+    @functools.cached_property
+    def report(self) -> dict[str, Any]:
+        """The content report (`healthskills report`, and its page on the site)."""
+        return content_report(
+            self.content, self.languages, self.status, self.today, self.settings.checks
         )
 
     def site_config(self) -> SiteConfig:

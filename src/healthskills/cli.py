@@ -24,7 +24,7 @@ from .check import CheckedProject, check_project
 from .localise.update import update_catalogs
 from .problems import Problem, ProblemsFound, sort_problems, summarise
 from .project import Project, find_project
-from .report.content import content_report, report_table
+from .report.content import report_table
 from .report.translations import status_json, status_table
 from .scaffold import KINDS, new_file
 from .serve import serve
@@ -115,9 +115,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if checked.errors:
         _print_problems(checked.errors)
         return 1
-    report = content_report(
-        checked.content, checked.languages, checked.status, checked.today, checked.settings.checks
-    )
+    report = checked.report
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

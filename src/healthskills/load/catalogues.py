@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..models.language import Language
@@ -19,9 +20,11 @@ def catalogue_path(project: Project, language: Language, rel: str) -> Path:
     return project.translations / language.code / rel
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_catalogue(path: str, data: bytes) -> tuple[po.Catalog | None, list[Problem]]:
     """A PO file's catalogue, or the problem that stops it being read (`path` is how the
-    problem names the file)."""
+    problem names the file). Parsed once for the same bytes (the preview checks again after
+    every change); callers must not change the catalogue."""
     try:
         return po.loads(data.decode("utf-8")), []
     except po.POError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..problems import Problem, Severity
@@ -29,4 +30,12 @@ def read_yaml(
     raw, problems = read_bytes(project, path)
     if raw is None:
         return None, problems
-    return load_yaml(raw, project.relative(path), env_tags=env_tags)
+    return parse_yaml(raw, project.relative(path), env_tags)
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_yaml(raw: bytes, path: str, env_tags: bool) -> tuple[Document | None, list[Problem]]:
+    """A file's YAML, parsed once for the same bytes: the preview checks the project again
+    after every change, and only the file that changed needs parsing. Callers must not
+    change the document."""
+    return load_yaml(raw, path, env_tags=env_tags)

@@ -74,21 +74,19 @@ def _unquote(literal: str, line: int) -> str:
         if '"' in body:
             raise POError(line, 'unescaped " inside a string')
         return body
-    out = []
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            if i + 1 >= len(body) or body[i + 1] not in _UNESCAPES:
-                raise POError(line, "unknown escape sequence")
-            out.append(_UNESCAPES[body[i + 1]])
-            i += 2
-        elif ch == '"':
-            raise POError(line, 'unescaped " inside a string')
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
+    if not _ESCAPED_BODY.fullmatch(body):
+        bad = (
+            'unescaped " inside a string'
+            if _UNESCAPED_QUOTE.search(body)
+            else "unknown escape sequence"
+        )
+        raise POError(line, bad)
+    return _ESCAPE.sub(lambda m: _UNESCAPES[m.group(1)], body)
+
+
+_ESCAPED_BODY = re.compile(r'(?:[^"\\]|\\[\\"ntr])*')
+_UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
+_ESCAPE = re.compile(r"\\(.)")
 
 
 def _field(keyword: str, text: str) -> list[str]:
