@@ -53,11 +53,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from healthskills.i18n import load_languages
-
 import healthskills
-from healthskills import po
-from healthskills.load import Project
+from healthskills.load import po
+from healthskills.load.languages import load_languages
+from healthskills.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -289,7 +288,8 @@ def time_build(project: Path, work: Path, repeat: int, keep_site: bool) -> tuple
         cpu = children_cpu()
         started = time.perf_counter()
         run_healthskills(
-            ["build", "--project", str(project), "--site-dir", str(site)], f"build of {project}"
+            ["build", "--no-cache", "--project", str(project), "--site-dir", str(site)],
+            f"build of {project}",
         )
         runs.append(Run(time.perf_counter() - started, children_cpu() - cpu))
         pages = count_pages(site)

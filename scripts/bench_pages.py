@@ -67,20 +67,19 @@ from typing import Any
 import brotli
 import mkdocs
 import yaml
-from healthskills.i18n import load_languages, load_translations, translation_status
-from healthskills.mkdocs_adapter import read_mkdocs_yml, stage_docs
-from healthskills.status_report import status_json
 from material import __version__ as material_version
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Request, sync_playwright
 
 from healthskills.assets import collect_assets
-from healthskills.build import build_site
+from healthskills.build import build_project
 from healthskills.check import check_project
-from healthskills.load import Project
 from healthskills.problems import ProblemsFound
-from healthskills.render import render_language, render_status_page
+from healthskills.project import Project
+from healthskills.render.editors import render_status_page
+from healthskills.render.site import render_language
+from healthskills.report.translations import status_json
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ("set-up-nhs-app", "book-gp-appointment", "order-repeat-prescription")
@@ -136,32 +135,44 @@ PICTURE_KINDS = ("image",)
 
 
 def build_ours(project: Path, out: Path, workers: int | None) -> Path:
-    build_site(Project(project), out, workers=workers)
+    build_project(Project(project), out, workers=workers, cache=False)
     return out
 
 
 def build_default(project: Path, ours: Path, out: Path) -> dict[str, Any]:
     """A default mkdocs-material build of our English pages into `out/en/`, with a copy of
     our `assets/` (pictures) at `out/`. Returns the mkdocs.yml it used."""
-    proj = Project(project)
-    content, problems = check_project(proj)
-    if any(p.is_error for p in problems):
-        raise ProblemsFound(problems)
-    raw, _ = read_mkdocs_yml(proj)
-    languages, _ = load_languages(proj)
-    english = next(lang for lang in languages if lang.status == "source")
-    translations = load_translations(proj, english)
-    assets = collect_assets(content)
-    pages = render_language(content, assets, english, translations)
-    status = status_json(translation_status(content, languages), languages)
-    pages.append(render_status_page(content, assets, english, translations, languages, status))
+    checked = check_project(Project(project))
+    if checked.errors:
+        raise ProblemsFound(checked.problems)
+    english = checked.localised(checked.languages[0])
+    assets = collect_assets(checked.content.pictures)
+    pages = render_language(english, assets, checked.settings)
+    status = status_json(checked.status, checked.languages)
+    pages.append(render_status_page(english, assets, checked.languages, status))
 
+    # The same pages as Markdown files with front matter, as a default mkdocs site has them.
     stage = out.parent / f"{out.name}-stage"
-    found = stage_docs(proj, pages, stage / "docs", {})
-    if found:
-        raise ProblemsFound(found)
+    for rel, page in checked.docs.pages.items():
+        (stage / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (stage / "docs" / rel).write_text(page.text, encoding="utf-8")
+    for page in pages:
+        target = stage / "docs" / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        front = yaml.safe_dump({"title": page.title, "description": page.description},
+                               allow_unicode=True)  # fmt: skip
+        body = "\n".join(line for line in page.body.splitlines() if line.strip())
+        target.write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+    settings = checked.settings
+    raw = {
+        "site_name": settings.site_name,
+        "site_description": settings.site_description,
+        "copyright": settings.copyright,
+        "nav": settings.nav,
+        "site_url": settings.site_url,
+    }
     config: dict[str, Any] = {
-        key: raw[key] for key in ("site_name", "site_description", "copyright", "nav") if key in raw
+        key: raw[key] for key in ("site_name", "site_description", "copyright", "nav") if raw[key]
     }
     if raw.get("site_url"):
         config["site_url"] = str(raw["site_url"]).rstrip("/") + "/en/"
