@@ -103,11 +103,15 @@ CASES = {
         "translations/pl/topics.po:2:1: error [po-syntax] The PO file cannot be read:",
     ),
     "glossary link the lesson never explains": (
-        lambda p: edit(p, "content/lessons/second-lesson.yaml", "then let them try.",
-                       "then let them try. See the [app](glossary:app)."),  # fmt: skip
+        lambda p: edit(
+            p,
+            "content/lessons/second-lesson.yaml",
+            "then let them try.",
+            "then let them try. See the [app](glossary:app).",
+        ),
         "content/lessons/second-lesson.yaml:28:20: error [glossary-unexplained] facilitator_notes: The link to `app` leads nowhere",
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", CASES)
