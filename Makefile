@@ -12,7 +12,7 @@ SITE_APT := chromium fonts-noto-core
 # The tests also read PDFs (poppler-utils), decode QR codes (zbar-tools) and check PO files.
 TEST_APT := $(SITE_APT) gettext poppler-utils zbar-tools
 
-.PHONY: site test install install-test site-packages test-packages apt lint format serve clean
+.PHONY: site test test-full install install-test site-packages test-packages apt lint format serve clean
 
 site: install site-packages
 	$(BIN)/healthskills build
@@ -52,10 +52,15 @@ apt:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# Every test. The browser sweep visits every English page and a rotating sample of every
+# other language's (tests/browser/browsing.py); `make test-full` visits every page.
 test: install-test
 	$(BIN)/ruff check src tests $(wildcard scripts)
 	$(BIN)/ruff format --check src tests $(wildcard scripts)
 	$(BIN)/python -m pytest -n auto
+
+test-full: install-test
+	HEALTHSKILLS_FULL_SWEEP=1 $(BIN)/python -m pytest -n auto
 
 lint: install-test
 	$(BIN)/ruff check src tests $(wildcard scripts)

@@ -3,6 +3,7 @@ the run's report file."""
 
 from __future__ import annotations
 
+import datetime
 import http.server
 import json
 import os
@@ -37,6 +38,42 @@ def site_pages(site: Path) -> list[str]:
             continue  # embed views are visited inside a host page (test_embed.py)
         pages.append(rel.removesuffix("index.html"))
     return pages
+
+
+FULL_SWEEP = "HEALTHSKILLS_FULL_SWEEP"
+"""Set (by `make test-full`) to visit every page of every language."""
+SWEEP_SEED = "HEALTHSKILLS_SWEEP_SEED"
+"""Which rotating sample to take; by default, the week of the year, so the sample moves on
+each week and a failure can be repeated all week by every developer."""
+PER_LANGUAGE = 6
+"""Pages of each other language visited in the everyday sweep: its home page and lessons
+page, and this many more, less two, in rotation."""
+
+
+def sweep(pages: list[str]) -> list[str]:
+    """The pages the every-page sweep visits. `make test` visits every English page and, in
+    every other language (right-to-left ones included, always), its home page, its lessons
+    page and a rotating sample of the rest: the languages share templates, so a fault in
+    one page of a language almost always shows in every language's same page, and the
+    sample finds per-language faults (a translation that breaks a layout) week by week.
+    `make test-full` visits them all."""
+    if os.environ.get(FULL_SWEEP):
+        return pages
+    seed = int(os.environ.get(SWEEP_SEED) or datetime.date.today().isocalendar().week)
+    by_language: dict[str, list[str]] = {}
+    for page in pages:
+        by_language.setdefault(page.split("/", 1)[0] if "/" in page else "", []).append(page)
+    chosen = []
+    for lang, own in sorted(by_language.items()):
+        if lang in ("", "en"):
+            chosen += own
+            continue
+        always = [p for p in own if p in (f"{lang}/", f"{lang}/lessons/")]
+        rest = [p for p in own if p not in always]
+        start = (seed * (PER_LANGUAGE - 2) + sum(map(ord, lang))) % max(1, len(rest))
+        picked = (rest[start:] + rest[:start])[: PER_LANGUAGE - 2]
+        chosen += always + picked
+    return [p for p in pages if p in set(chosen)]
 
 
 def record(kind: str, **data: object) -> None:

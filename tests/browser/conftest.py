@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import ARTIFACTS, CHROMIUM_ARGS, QuietHandler, built_site_path, site_pages
+from browsing import ARTIFACTS, CHROMIUM_ARGS, QuietHandler, built_site_path, site_pages, sweep
 
 from healthskills.print.chromium import find_chromium
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "page_path" in metafunc.fixturenames:
-        pages = site_pages(built_site_path())
+        pages = sweep(site_pages(built_site_path()))
         metafunc.parametrize("page_path", pages, ids=[p or "/" for p in pages])
 
 

@@ -32,8 +32,11 @@ class Switchable:
         self.port = 0
         self.server: http.server.ThreadingHTTPServer | None = None
         self.requests: list[str] = []
-        self.page_delay = 0.0
-        """Seconds to wait before answering for a page: a connection that has all but died."""
+        self.hang = False
+        """While set, pages are not answered until `release` is set: a connection that has
+        all but died."""
+        self.release = threading.Event()
+        self.answered = threading.Event()
 
     def on(self) -> None:
         requests = self.requests
@@ -42,9 +45,12 @@ class Switchable:
         class Handler(QuietHandler):
             def do_GET(self) -> None:
                 requests.append(self.path)
-                if self.path.endswith("/") and switchable.page_delay:
-                    time.sleep(switchable.page_delay)
+                hung = self.path.endswith("/") and switchable.hang
+                if hung:
+                    switchable.release.wait(timeout=60)
                 super().do_GET()
+                if hung:
+                    switchable.answered.set()
 
             def end_headers(self) -> None:
                 # The cache policy docs/charities.md asks hosts for.
@@ -92,13 +98,11 @@ def context(browser):
 def _wait_until_kept(page, url: str) -> None:
     """Until the service worker has the page in its cache (it keeps the first page a reader
     opens after it starts, from what the browser already downloaded)."""
-    for _ in range(100):
-        if page.evaluate(
-            "url => caches.open('hs-pages').then(c => c.match(url)).then(Boolean)", url
-        ):
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError(f"{url} was not kept for offline reading")
+    page.wait_for_function(
+        "url => caches.open('hs-pages').then(c => c.match(url)).then(Boolean)",
+        arg=url,
+        timeout=20000,
+    )
 
 
 def test_an_opened_lesson_is_readable_offline_and_says_so(server, context):
@@ -127,15 +131,16 @@ def test_on_a_connection_that_hangs_the_saved_copy_comes_with_its_notice(server,
     page = context.new_page()
     page.goto(server.url + LESSON)
     _wait_until_kept(page, server.url + LESSON)
-    server.page_delay = 13  # longer than the worker's 10 s patience
+    server.hang = True  # no answer: the worker gives up after its 10 s patience
     started = time.monotonic()
     page.reload(timeout=20000)
-    page.locator("#hs-offline").wait_for(state="visible")
-    assert 9 < time.monotonic() - started < 13
+    page.locator("#hs-offline").wait_for(state="visible", timeout=20000)
+    assert 9 < time.monotonic() - started < 15
     # Once the slow answer has come (the browser holds a second request for the same page
     # until then), "Try again" gets the live page.
-    server.page_delay = 0
-    page.wait_for_timeout(max(0, 14 - (time.monotonic() - started)) * 1000)
+    server.hang = False
+    server.release.set()
+    assert server.answered.wait(timeout=20)
     with page.expect_navigation():
         page.locator("#hs-offline").get_by_role("button").click()
     assert page.locator("#hs-offline").is_hidden()
@@ -212,8 +217,7 @@ def test_without_service_workers_the_site_still_works(browser, site_url):
     context.on("weberror", lambda error: errors.append(str(error.error)))
     page = context.new_page()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(site_url + "en/lessons/", wait_until="load")
-    page.wait_for_timeout(500)
+    page.goto(site_url + "en/lessons/", wait_until="networkidle")
     assert page.locator(".hs-save").first.is_hidden(), "a save button that cannot work"
     assert page.locator("h1").is_visible()
     context.close()
@@ -222,8 +226,7 @@ def test_without_service_workers_the_site_still_works(browser, site_url):
 
 def test_search_loads_one_languages_index_only_when_used(server, context):
     page = context.new_page()
-    page.goto(server.url + "uk/", wait_until="load")
-    page.wait_for_timeout(300)
+    page.goto(server.url + "uk/", wait_until="networkidle")
     assert not [r for r in server.requests if "/search/" in r], "index loaded before use"
     box = page.get_by_role("searchbox")
     box.focus()
