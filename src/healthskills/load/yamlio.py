@@ -5,6 +5,10 @@ PyYAML's own loaders are too forgiving for content that non-programmers edit: `n
 the last value, and errors lose their position once data reaches the validator. So we
 compose the node tree ourselves with *no* implicit type resolution, then type plain scalars
 with a deliberately small rule set, and keep a position for every path for later stages.
+
+Longer than most modules here, on purpose: it is one job (YAML that cannot surprise an
+author, with positions), and most of its length is the wording of the problems authors
+see, each with its hint.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ from memory (the hand-written pages, and our generated pages as front matter onl
 each generated page's finished body in place of the Markdown the engine would have
 converted, leaves out the theme's own stylesheets and scripts (our template never loads
 them), and puts the language's direction on `<html>`. The engine reads no project file.
+
+Longer than most modules here, on purpose: everything healthskills knows about mkdocs is in
+this one file, so that replacing the engine means replacing one file.
 """
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+/* ---- Listen: the device's own voice reads the page part by part, highlighting the
+   part being read. Only voices on the device (localService) are used, so the words are
    never sent to a speech service; without such a voice for the page's language the
    button stays hidden. ---- */
 var listen = doc.querySelector(".hs-listen");

@@ -1,4 +1,3 @@
-
 /* ---- Progress: steps ticked off, per lesson, in this browser only. ---- */
 var readProgress = function (id, steps) {
   var list = readStore(PROGRESS)[id];
@@ -46,7 +45,7 @@ if (lesson && store) {
   each(lesson.querySelectorAll(".hs-done, .hs-progress"), function (box) {
     box.hidden = false;
   });
-
+}
 
 /* ---- "My lessons": sort the list by this browser's progress; forget it all. ---- */
 var mine = doc.querySelector("[data-hs-my-lessons]");
@@ -119,3 +118,5 @@ if (mine) {
     if (cleared) cleared.then(done, done);
     else done();
   });
+  forget.hidden = false;
+}

@@ -1,3 +1,4 @@
+/* ---- Quizzes: without this script every answer opens to show its feedback. With it,
    opening one answer closes the others, the feedback is announced, the score counts
    first tries, and "Try again" starts the question afresh. ---- */
 each(doc.querySelectorAll(".hs-quiz"), function (quiz) {
@@ -51,3 +52,4 @@ each(doc.querySelectorAll(".hs-quiz"), function (quiz) {
       options[0].querySelector("summary").focus();
     });
   });
+});

@@ -1,5 +1,3 @@
-}
-
 /* ---- Hard words: explained in place, by tapping or pressing the word (no hover). The
    link still leads to the explanation where the script does not run. ---- */
 var explained = 0;
@@ -45,5 +43,3 @@ each(doc.querySelectorAll(".md-typeset a.hs-term[href^='#']"), function (link) {
     }
   });
 });
-
-/* ---- Listen: the device's own voice reads the page part by part, highlighting the
