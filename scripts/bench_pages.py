@@ -79,7 +79,7 @@ from healthskills.problems import ProblemsFound
 from healthskills.project import Project
 from healthskills.render.editors import render_status_page
 from healthskills.render.site import render_language
-from healthskills.report.translations import status_json
+from healthskills.report.translations import progress_json
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ("set-up-nhs-app", "book-gp-appointment", "order-repeat-prescription")
@@ -148,7 +148,7 @@ def build_default(project: Path, ours: Path, out: Path) -> dict[str, Any]:
     english = checked.localised(checked.languages[0])
     assets = collect_assets(checked.content.pictures)
     pages = render_language(english, assets, checked.settings)
-    status = status_json(checked.status, checked.languages)
+    status = progress_json(checked.progress, checked.languages)
     pages.append(render_status_page(english, assets, checked.languages, status))
 
     # The same pages as Markdown files with front matter, as a default mkdocs site has them.

@@ -30,7 +30,7 @@ from .render.embeds import render_embeds
 from .render.indexes import render_root_index
 from .render.search import docs_page, search_index, searchable
 from .render.site import render_language
-from .report.translations import status_json
+from .report.translations import progress_json
 from .write import Caches, write_site
 from .write.engine import LanguageJob
 
@@ -80,7 +80,7 @@ def build_site(
 
     pdf_files: dict[str, bytes] = {}
     if pdfs:
-        pdf_files, pdf_problems = _print(checked, locals_, assets, caches)
+        pdf_files, pdf_problems = _print_pdfs(checked, locals_, assets, caches)
         if any(p.is_error for p in pdf_problems):
             raise ProblemsFound(warnings + pdf_problems)
         warnings = sort_problems(warnings + pdf_problems)
@@ -105,7 +105,7 @@ def language_job(
 ) -> tuple[LanguageJob, dict[str, bytes]]:
     """One language, rendered: the engine's job (its pages, hand-written pages and
     settings), and the files of its own we write beside them (embed views, search index)."""
-    status = status_json(checked.status, checked.languages)
+    status = progress_json(checked.progress, checked.languages)
     docs = _docs(checked, local)
     pages = render_language(local, assets, checked.settings, sizes)
     pages.append(render_status_page(local, assets, checked.languages, status))
@@ -115,7 +115,7 @@ def language_job(
     return _job(checked, local, assets, pages, docs), files
 
 
-def _print(
+def _print_pdfs(
     checked: CheckedProject, locals_: list[Localised], assets: Assets, caches: Caches
 ) -> tuple[dict[str, bytes], list[Problem]]:
     try:

@@ -18,7 +18,7 @@ from .load.content import Content, load_content
 from .load.docs import Docs, load_docs
 from .load.languages import load_languages
 from .localise.content import Localised, localise_content
-from .localise.status import FileStatus, translation_status
+from .localise.progress import FileProgress, translation_progress
 from .localise.translations import Translations, translations_for
 from .models.language import Language
 from .problems import Problem, Severity, sort_problems
@@ -66,9 +66,9 @@ class CheckedProject:
         return self._localised[language.code]
 
     @functools.cached_property
-    def status(self) -> dict[str, list[FileStatus]]:
+    def progress(self) -> dict[str, list[FileProgress]]:
         """How much of each language is translated, per PO file."""
-        return translation_status(
+        return translation_progress(
             self.content, self.docs, self.languages, self.catalogues, self.engine.theme_strings
         )
 
@@ -76,7 +76,7 @@ class CheckedProject:
     def report(self) -> dict[str, Any]:
         """The content report (`healthskills report`, and its page on the site)."""
         return content_report(
-            self.content, self.languages, self.status, self.today, self.settings.checks
+            self.content, self.languages, self.progress, self.today, self.settings.checks
         )
 
     def site_config(self) -> SiteConfig:

@@ -25,10 +25,10 @@ from .localise.update import update_catalogs
 from .problems import Problem, ProblemsFound, sort_problems, summarise
 from .project import Project, find_project
 from .report.content import report_table
-from .report.translations import status_json, status_table
+from .report.translations import progress_json, progress_table
 from .scaffold import KINDS, new_file
 from .serve import serve
-from .validate.online import check_online
+from .validate.online import validate_online
 from .write.engine import DEFAULT_ENGINE, ENGINES
 
 
@@ -52,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked = check_project(project)
     problems = checked.problems
     if args.online:
-        problems = sort_problems(problems + check_online(checked.content))
+        problems = sort_problems(problems + validate_online(checked.content))
     if args.format == "json":
         report = {"problems": [p.as_dict() for p in problems], "summary": summarise(problems)}
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -183,10 +183,10 @@ def cmd_translations_status(args: argparse.Namespace) -> int:
     if checked is None:
         return 1
     if args.json:
-        print(json.dumps(status_json(checked.status, checked.languages), indent=2,
+        print(json.dumps(progress_json(checked.progress, checked.languages), indent=2,
                          ensure_ascii=False))  # fmt: skip
     else:
-        print(status_table(checked.status, checked.languages, per_file=args.files))
+        print(progress_table(checked.progress, checked.languages, per_file=args.files))
     return 0
 
 

@@ -120,7 +120,7 @@ def test_status_counts_translated_fuzzy_and_missing(multilingual):
                "steps.find.title": "Znajdź aplikację"})  # fmt: skip
     edit(multilingual, "content/lessons/first-lesson.yaml", "title: Find the app", "title: Find it")
     update(multilingual)
-    report = check_project(multilingual, TODAY).status
+    report = check_project(multilingual, TODAY).progress
     row = next(r for r in report["pl"] if r.file == "lessons/first-lesson.po")
     assert (row.translated, row.fuzzy) == (2, 1)
     assert row.missing == row.total - 3
@@ -258,7 +258,7 @@ def test_real_translations_meet_the_brief():
     assert sum(lang.dir == "rtl" for lang in others) >= 2
     assert any(checked.engine.theme_strings(lang.code) for lang in others)
     assert all(lang.status == "machine" for lang in others)
-    report = checked.status
+    report = checked.progress
     complete = [
         code for code, rows in report.items()
         if all(r.missing == 0 and r.fuzzy == 0 for r in rows if r.file != "interface.po")

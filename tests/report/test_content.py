@@ -28,7 +28,7 @@ LANGUAGES = """\
 def report_of(project):
     checked = check_project(project, TODAY)
     assert checked.errors == []
-    return content_report(checked.content, checked.languages, checked.status, TODAY, Checks())
+    return content_report(checked.content, checked.languages, checked.progress, TODAY, Checks())
 
 
 def test_report_numbers_order_and_schema(project):

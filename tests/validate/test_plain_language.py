@@ -149,7 +149,7 @@ def test_formats_for_ci(project, capsys):
 
 def test_online_check_reports_addresses_that_do_not_answer(project):
     from healthskills.check import check_project
-    from healthskills.validate.online import check_online
+    from healthskills.validate.online import validate_online
 
     edit(project, LESSON, "warning: Do not share your password.",
          "warning: See [the help page](https://gone.nhs.uk/help).")  # fmt: skip
@@ -160,7 +160,7 @@ def test_online_check_reports_addresses_that_do_not_answer(project):
         asked.append(url)
         return "HTTP 404" if "gone" in url else None
 
-    problems = check_online(content, fetcher)
+    problems = validate_online(content, fetcher)
     assert len(asked) == len(set(asked))  # each address once
     assert "https://gone.nhs.uk/help" in asked and "https://www.nhs.uk/nhs-app/" in asked
     assert [p.format().splitlines()[0] for p in problems] == [

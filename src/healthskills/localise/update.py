@@ -16,7 +16,7 @@ from ..load.docs import Docs
 from ..models.language import Language
 from ..project import Project
 from .extract import DOCS_PREFIX, Template, source_templates
-from .status import ThemeStrings
+from .progress import ThemeStrings
 
 
 def header_for(language: Language, existing: dict[str, str] | None = None) -> dict[str, str]:

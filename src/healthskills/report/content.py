@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from ..load.content import Content
-from ..localise.status import FileStatus
+from ..localise.progress import FileProgress
 from ..models.language import Language
 from ..settings.checks import Checks
 from ..validate.plain_language import reading_age
@@ -24,7 +24,7 @@ REPORT_VERSION = 1
 def content_report(
     content: Content,
     languages: list[Language],
-    status: dict[str, list[FileStatus]],
+    status: dict[str, list[FileProgress]],
     today: dt.date,
     config: Checks,
 ) -> dict[str, Any]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..localise.status import FileStatus
+from ..localise.progress import FileProgress
 from ..models.language import Language
 
 
-def totals(rows: list[FileStatus]) -> dict[str, int]:
+def totals(rows: list[FileProgress]) -> dict[str, int]:
     return {
         "total": sum(r.total for r in rows),
         "translated": sum(r.translated for r in rows),
@@ -21,7 +21,9 @@ def percent(part: int, whole: int) -> int:
     return 100 if whole == 0 else (100 * part) // whole
 
 
-def status_json(report: dict[str, list[FileStatus]], languages: list[Language]) -> dict[str, Any]:
+def progress_json(
+    report: dict[str, list[FileProgress]], languages: list[Language]
+) -> dict[str, Any]:
     names = {lang.code: lang for lang in languages}
     return {
         code: {
@@ -42,8 +44,8 @@ def status_json(report: dict[str, list[FileStatus]], languages: list[Language]) 
     }
 
 
-def status_table(
-    report: dict[str, list[FileStatus]], languages: list[Language], *, per_file: bool = False
+def progress_table(
+    report: dict[str, list[FileProgress]], languages: list[Language], *, per_file: bool = False
 ) -> str:
     names = {lang.code: lang for lang in languages}
     head = (

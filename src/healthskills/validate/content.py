@@ -143,15 +143,21 @@ def _check_unfinished(doc: Document, value: object, loc: Loc) -> Iterator[Proble
             yield from _check_unfinished(doc, item, (*loc, index))
 
 
+def _check_item(doc: Document, item: Lesson | Guide, today: dt.date) -> list[Problem]:
+    """What every lesson and guide must get right: its id, its review dates, its nations."""
+    return [
+        *check_id_matches_file(doc, item.id),
+        *_check_dates(doc, item, today),
+        *_check_nations(doc, item),
+    ]
+
+
 # ---- lessons -------------------------------------------------------------------------
 
 
 def _check_lesson(content: Content, loaded: Loaded[Lesson], today: dt.date) -> list[Problem]:
     lesson, doc = loaded.model, loaded.doc
-    out: list[Problem] = []
-    out += check_id_matches_file(doc, lesson.id)
-    out += _check_dates(doc, lesson, today)
-    out += _check_nations(doc, lesson)
+    out = _check_item(doc, lesson, today)
     out += check_unique(
         doc, ((("steps", i, "id"), s.id) for i, s in enumerate(lesson.steps)), "step"
     )
@@ -237,10 +243,7 @@ def _check_explained(doc: Document, lesson: Lesson) -> Iterator[Problem]:
 
 def _check_guide(content: Content, loaded: Loaded[Guide], today: dt.date) -> list[Problem]:
     guide, doc = loaded.model, loaded.doc
-    out: list[Problem] = []
-    out += check_id_matches_file(doc, guide.id)
-    out += _check_dates(doc, guide, today)
-    out += _check_nations(doc, guide)
+    out = _check_item(doc, guide, today)
     out += check_unique(
         doc, ((("sections", i, "id"), s.id) for i, s in enumerate(guide.sections)), "section"
     )

@@ -41,7 +41,7 @@ def fetch(url: str) -> str | None:
     return None
 
 
-def check_online(content: Content, fetcher: Fetch = fetch, workers: int = 8) -> list[Problem]:
+def validate_online(content: Content, fetcher: Fetch = fetch, workers: int = 8) -> list[Problem]:
     """A problem at each place that links to an address that does not answer."""
     places: dict[str, list[tuple[object, Loc]]] = {}
     items = [

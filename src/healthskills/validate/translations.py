@@ -11,7 +11,7 @@ from ..load.catalogues import Catalogues
 from ..load.content import Content
 from ..load.docs import Docs
 from ..localise.extract import DOCS_PREFIX, source_templates
-from ..localise.status import ThemeStrings
+from ..localise.progress import ThemeStrings
 from ..models.language import Language
 from ..problems import Problem, Severity
 from ..text import sentences, word_count

@@ -18,7 +18,7 @@ translates the language itself)."""
 
 
 @dataclass(frozen=True)
-class FileStatus:
+class FileProgress:
     file: str
     total: int
     translated: int
@@ -26,14 +26,14 @@ class FileStatus:
     missing: int
 
 
-def translation_status(
+def translation_progress(
     content: Content,
     docs: Docs,
     languages: list[Language],
     catalogues: dict[str, Catalogues],
     theme_strings: ThemeStrings,
-) -> dict[str, list[FileStatus]]:
-    report: dict[str, list[FileStatus]] = {}
+) -> dict[str, list[FileProgress]]:
+    report: dict[str, list[FileProgress]] = {}
     for language in languages:
         if language.is_source:
             continue
@@ -50,7 +50,7 @@ def translation_status(
                     translated += 1
                 elif entry is not None and entry.fuzzy and entry.msgstr:
                     fuzzy += 1
-            rows.append(FileStatus(rel, len(keys), translated, fuzzy,
+            rows.append(FileProgress(rel, len(keys), translated, fuzzy,
                                    len(keys) - translated - fuzzy))  # fmt: skip
         report[language.code] = rows
     return report
