@@ -48,6 +48,15 @@ def project(tmp_path: Path) -> Project:
     return Project(root)
 
 
+@pytest.fixture
+def places_project(tmp_path: Path) -> Project:
+    """A copy of the worked example for charities: local places in two areas, in English
+    and Arabic."""
+    root = tmp_path / "places"
+    shutil.copytree(DATA / "places-example", root)
+    return Project(root)
+
+
 # The browser suite's report: these hooks live here, not in tests/browser/conftest.py,
 # because under xdist only the top-level conftest is loaded in the controlling process.
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -21,6 +21,9 @@ DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
 TODAY = dt.date(2026, 6, 1)
 """A fixed 'today' so review-date rules give the same answer whenever tests run."""
+PLACES_TODAY = dt.date(2026, 12, 1)
+"""The fixed 'today' of the places example (tests/data/places-example), whose details were
+checked in the autumn of 2026 and whose opening times change at Christmas."""
 
 
 def problem_lines(project: Project, today: dt.date = TODAY) -> list[str]:
@@ -41,7 +44,8 @@ def english_pages(
     """Every generated English page of a project, rendered (nothing built)."""
     checked = checked_clean(project, today) if clean else check_project(project, today)
     local = checked.localised(checked.languages[0])
-    return render_language(local, collect_assets(checked.content.pictures), checked.settings)
+    assets = collect_assets(checked.content.pictures)
+    return render_language(local, assets, checked.settings, today)
 
 
 def edit(project: Project, rel: str, old: str, new: str) -> None:

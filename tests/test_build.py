@@ -30,8 +30,8 @@ def test_build_writes_every_page_at_its_address(project, tmp_path):
     site = tmp_path / "site"
     result = build_project(project, site, TODAY)
     # 2 lessons, 1 guide and its text-only version, 2 indexes, "my lessons", the word list,
-    # the translators' page and the content report
-    assert result.pages == 10
+    # the translators' page, the content report and "Help near you"
+    assert result.pages == 11
     for rel in (
         "index.html",
         "en/index.html",
@@ -43,6 +43,7 @@ def test_build_writes_every_page_at_its_address(project, tmp_path):
         "en/guides/first-guide/text/index.html",
         "en/my-lessons/index.html",
         "en/words/index.html",
+        "en/help-near-you/index.html",
         "en/content-report/index.html",
         "en/search/index.json",
     ):
@@ -187,8 +188,9 @@ def test_real_starter_content_is_clean_and_builds(tmp_path):
         assert any("nhs.uk" in s.url or "gov.uk" in s.url for s in loaded.model.sources)
     result = build_project(project, tmp_path / "site")
     # Lessons, guides and their text-only versions, the two indexes, "my lessons", the word
-    # list, the translators' page and the content report.
-    per_language = len(content.lessons) + 2 * len(content.guides) + 6
+    # list, the translators' page, the content report and "Help near you" (national
+    # services only: the starter content has no local places).
+    per_language = len(content.lessons) + 2 * len(content.guides) + 7
     assert result.languages >= 8
     assert result.pages == per_language * result.languages
 

@@ -30,6 +30,29 @@ def _yml(old: str, new: str):
     return lambda project: edit(project, YML, old, new)
 
 
+PLACE = """id: library
+name: Test Library
+kind: library
+area: Testtown
+address: 1 Test Street
+postcode: RT1 2AB
+hours:
+  monday: [09:00-17:00]
+  tuesday: [09:00-17:00]
+checked: 2026-05-01
+owner: Test Libraries
+"""
+
+
+def _place(old: str, new: str):
+    def change(project):
+        folder = project.root / "content/places"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "library.yaml").write_text(PLACE.replace(old, new), encoding="utf-8")
+
+    return change
+
+
 def _po_error(project):
     folder = project.root / "translations"
     (folder / "pl").mkdir(parents=True)
@@ -81,6 +104,18 @@ CASES = {
     "docs page on a reserved path": (
         _docs("lessons/mine.md", "# Mine\n"),
         "docs/lessons: error [reserved-folder] docs/lessons/ is generated from content/lessons/; it cannot be hand-written.",
+    ),
+    "docs page in the places folder": (
+        _docs("help-near-you/ours.md", "# Ours\n"),
+        "docs/help-near-you: error [reserved-folder] docs/help-near-you/ is written by healthskills for every language; it cannot be hand-written.",
+    ),
+    "a place with a postcode that is not one": (
+        _place("postcode: RT1 2AB", "postcode: RT1"),
+        "content/places/library.yaml:6:11: error [place-postcode] postcode: `RT1` is not a UK postcode.",
+    ),
+    "a place open until 25:00": (
+        _place("monday: [09:00-17:00]", "monday: [09:00-25:00]"),
+        "content/places/library.yaml:8:12: error [place-hours] hours.monday[0]: `09:00-25:00` is not an opening range.",
     ),
     "docs page with a generated page's name": (
         _docs("words.md", "# Words\n"),

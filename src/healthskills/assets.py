@@ -23,7 +23,8 @@ from importlib import resources
 SERVICE_WORKER = "sw.js"
 
 SCRIPT_FEATURES = (
-    "search", "display", "quiz", "progress", "words", "listen", "embed-copy", "offline",
+    "search", "display", "quiz", "progress", "words", "listen", "embed-copy", "places",
+    "offline",
 )  # fmt: skip
 """The page script's features, in the order they start. Offline comes last: it stops early
 where a page cannot have a service worker."""

@@ -134,10 +134,12 @@ def page_weight(site: Path, page: str) -> Weight:
 
 def content_pages(site: Path) -> list[str]:
     """Every lesson and guide page of every language, with the guides' text-only versions,
-    and the learner's own pages ("my lessons", the word list); not the other indexes."""
+    the learner's own pages ("my lessons", the word list) and every page of "Help near you";
+    not the other indexes."""
     pages = [
         p for p in site.glob("*/*/*/index.html") if p.parent.parent.name in ("lessons", "guides")
     ]
     pages += site.glob("*/guides/*/text/index.html")
     pages += [*site.glob("*/my-lessons/index.html"), *site.glob("*/words/index.html")]
+    pages += site.glob("*/help-near-you/**/index.html")
     return sorted(path.parent.relative_to(site).as_posix() + "/" for path in pages)

@@ -107,10 +107,10 @@ def language_job(
     settings), and the files of its own we write beside them (embed views, search index)."""
     status = progress_json(checked.progress, checked.languages)
     docs = _docs(checked, local)
-    pages = render_language(local, assets, checked.settings, sizes)
+    pages = render_language(local, assets, checked.settings, checked.today, sizes)
     pages.append(render_status_page(local, assets, checked.languages, status))
     pages.append(render_report_page(local, assets, checked.languages, checked.report))
-    files = render_embeds(local, assets, checked.settings)
+    files = render_embeds(local, assets, checked.settings, checked.today)
     files[f"{local.language.code}/{SEARCH_INDEX}"] = _search(pages, docs)
     return _job(checked, local, assets, pages, docs), files
 
@@ -119,7 +119,8 @@ def _print_pdfs(
     checked: CheckedProject, locals_: list[Localised], assets: Assets, caches: Caches
 ) -> tuple[dict[str, bytes], list[Problem]]:
     try:
-        return make_pdfs(checked.content, locals_, assets, checked.settings, caches.sub("pdfs"))
+        return make_pdfs(checked.content, locals_, assets, checked.settings, caches.sub("pdfs"),
+                         today=checked.today)  # fmt: skip
     except PrintFailed as exc:
         problem = Problem("chromium", 0, 0, Severity.ERROR, "print-engine", str(exc),
                           hint=INSTALL_HINT)  # fmt: skip

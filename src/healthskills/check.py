@@ -28,6 +28,7 @@ from .settings import ProjectSettings, read_settings
 from .validate.content import validate_content
 from .validate.easy_read import validate_easy_read
 from .validate.pictures import validate_pictures
+from .validate.places import validate_places
 from .validate.plain_language import validate_plain_language
 from .validate.project import validate_project
 from .validate.translations import validate_translations
@@ -103,6 +104,7 @@ def check_project(
     problems += found
 
     problems += validate_content(content, today)
+    problems += validate_places(content, today)
     problems += validate_easy_read(content)
     problems += validate_pictures(content)
     problems += validate_plain_language(content, settings.checks)

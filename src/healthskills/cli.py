@@ -21,6 +21,7 @@ from .budget import (
 )
 from .build import build_site
 from .check import CheckedProject, check_project
+from .importer import import_places
 from .localise.update import update_catalogs
 from .problems import Problem, ProblemsFound, sort_problems, summarise
 from .project import Project, find_project
@@ -190,6 +191,23 @@ def cmd_translations_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_places_import(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project is None:
+        return 1
+    result = import_places(
+        Path(args.file), project, to=Path(args.to) if args.to else None, area=args.area,
+        owner=args.owner, replace=args.replace,
+    )  # fmt: skip
+    for outcome in result.outcomes:
+        print(outcome.describe())
+    _print_problems(result.problems)
+    print(result.summary())
+    if result.paths("written", "replaced"):
+        print("Check each new place (kind, offers, hours), then run `healthskills check`.")
+    return 1 if result.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="healthskills",
@@ -275,6 +293,26 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "status":
             action.add_argument("--json", action="store_true", help="machine-readable output")
             action.add_argument("--files", action="store_true", help="one row per PO file")
+
+    places = sub.add_parser("places", help="Import places where people can get help.")
+    psub = places.add_subparsers(dest="action", required=True, metavar="ACTION")
+    text = "Write place files from a council's Open Referral UK directory (.json) or a CSV."
+    place_import = psub.add_parser("import", help=text, description=text)
+    place_import.add_argument("file", metavar="FILE", help="the .json or .csv file to import")
+    place_import.add_argument("--project", default=".", metavar="DIR", help="the project folder")
+    place_import.add_argument(
+        "--to", metavar="DIR", help="where to write the place files (default: content/places/)"
+    )
+    place_import.add_argument(
+        "--area", metavar="NAME", help="the town or borough of every place, instead of the file's"
+    )
+    place_import.add_argument(
+        "--owner", metavar="NAME", help="who keeps every place up to date, instead of the file's"
+    )
+    place_import.add_argument(
+        "--replace", action="store_true", help="overwrite place files that already exist"
+    )
+    place_import.set_defaults(func=cmd_places_import)
     return parser
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import posixpath
 
-GENERATED_FOLDERS = ("lessons", "guides", "embed", "print", "search")
+GENERATED_FOLDERS = ("lessons", "guides", "embed", "print", "search", "help-near-you")
 """Folders of every language that healthskills fills: lesson and guide pages (from
-content/), embed views, printed PDFs and the search index."""
+content/), embed views, printed PDFs, the search index and the places to get help."""
 
 GENERATED_PAGES = ("my-lessons.md", "words.md", "translators.md", "content-report.md")
 """Pages healthskills writes into every language's docs beside the hand-written ones."""
@@ -51,6 +51,43 @@ def guide_url(lang: str, guide_id: str) -> str:
 def guide_text_url(lang: str, guide_id: str) -> str:
     """The simple-text version of a guide: the same words without pictures."""
     return f"{lang}/guides/{guide_id}/text/"
+
+
+HELP_NEAR_YOU = "help-near-you/index.md"
+
+
+INDEX_PAGES = (LESSONS_INDEX, GUIDES_INDEX, HELP_NEAR_YOU)
+"""The generated pages that head a folder, which a site's menu can name."""
+
+
+def help_url(lang: str) -> str:
+    """ "Help near you": national services, then the areas A to Z."""
+    return f"{lang}/help-near-you/"
+
+
+def area_url(lang: str, area: str) -> str:
+    """One area's places (`area` is its slug)."""
+    return f"{lang}/help-near-you/{area}/"
+
+
+def area_filter_url(lang: str, area: str, facet: str, value: str) -> str:
+    """An area's places that offer one thing (`facet` is `offers`) or give help in one
+    language (`languages`): the filter, as pages, for readers without JavaScript."""
+    return f"{lang}/help-near-you/{area}/{facet}/{value}/"
+
+
+def place_url(lang: str, area: str, place_id: str) -> str:
+    return f"{lang}/help-near-you/{area}/{place_id}/"
+
+
+def poster_pdf_path(lang: str, place_id: str) -> str:
+    """A place's one-page poster, to pin up in hostels and day centres."""
+    return f"{lang}/print/place-{place_id}-{lang}.pdf"
+
+
+def bilingual_poster_pdf_path(lang: str, place_id: str) -> str:
+    """The poster in the learner's language beside English."""
+    return f"{lang}/print/place-{place_id}-{lang}-en.pdf"
 
 
 def my_lessons_url(lang: str) -> str:

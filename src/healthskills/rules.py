@@ -61,6 +61,18 @@ RULES: dict[str, str] = {
     "alt-text": "alt text that is a file name, starts with 'picture of' or is too long (warning)",
     "guide-pages": "a guide over 24 printed pages: estimated by check, measured in each PDF",
     "unfinished": "a TODO placeholder is still there (warning)",
+    # places (content/places/)
+    "place-id": "a place id that is the name of a folder in every area's pages",
+    "place-national": "a national service with an address, or without a source or contact",
+    "place-postcode": "a postcode that is not in the UK postcode format",
+    "place-phone": "a phone or text number that cannot be dialled",
+    "place-email": "an email address that is not one",
+    "place-hours": "opening times that are not HH:MM-HH:MM, end before they start or overlap",
+    "place-language": "a language code that is not known",
+    "place-not-checked": "a place's details were last checked more than 6 months ago",
+    "place-area": "one area spelled two ways, or an area name with no letters",
+    "poster-pages": "a place's poster runs over one printed page in some language",
+    "import-row": "a row of an imported file that cannot become a place",
     # plain language (English), each can be made an error or turned off in mkdocs.yml
     "reading-age": "reading age above 11 for a lesson or 9 for a guide (warning)",
     "passive-voice": "a verb that may be passive: say who does it (warning)",

@@ -9,6 +9,7 @@ counted as two sentences for one rule and one for another.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`#>]")
@@ -57,3 +58,10 @@ def words(text: str) -> list[str]:
 def word_count(sentence: str) -> int:
     """Words in a sentence of any language: what is separated by spaces."""
     return len(sentence.split())
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores case and accents ("Ł" with "L", "é" with "e"),
+    close enough to each language's own order for a short word list."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from healthskills.check import check_project
-from support import TODAY, english_pages
+from support import PLACES_TODAY, TODAY, english_pages
 
 TESTDATA = Path(__file__).parent / "testdata"
 
@@ -25,10 +25,32 @@ def test_pages_match_golden_files(project, update_golden):
         "guides/first-guide/text.md",
         "my-lessons.md",
         "words.md",
+        "help-near-you/index.md",
     }
+    _compare(pages, TESTDATA, update_golden)
+
+
+def test_places_pages_match_golden_files(places_project, update_golden):
+    """The worked example's "Help near you": the national list, an area, a filter page, a
+    place, and a lesson whose "Get help in person" names the places that teach it."""
+    pages = english_pages(places_project, PLACES_TODAY)
+    wanted = {
+        "help-near-you/index.md",
+        "help-near-you/riverton/index.md",
+        "help-near-you/riverton/offers/free-sim/index.md",
+        "help-near-you/riverton/languages/pl/index.md",
+        "help-near-you/eastbrook/eastbrook-pharmacy.md",
+        "help-near-you/riverton/riverton-central-library.md",
+        "lessons/first-lesson.md",
+    }
+    assert wanted <= {p.path for p in pages}
+    _compare([p for p in pages if p.path in wanted], TESTDATA / "places", update_golden)
+
+
+def _compare(pages, folder: Path, update_golden: bool) -> None:
     mismatched = []
     for page in pages:
-        golden = TESTDATA / page.path.replace(".md", ".html")
+        golden = folder / page.path.replace(".md", ".html")
         if update_golden:
             golden.parent.mkdir(parents=True, exist_ok=True)
             golden.write_text(page.body + "\n", encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from healthskills.check import check_project
-from healthskills.render.indexes import sort_key
 from healthskills.render.lessons import lesson_order, next_lesson
+from healthskills.text import sort_key
 from support import TODAY, edit, english_pages
 
 

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from ..models import Glossary, Guide, Lesson, Topics, parse_model
+from ..models.place import Place
 from ..problems import Problem, Severity
 from ..project import Project
 from .files import read_bytes, read_yaml
@@ -32,12 +33,14 @@ class Content:
     project: Project
     lessons: dict[str, Loaded[Lesson]] = field(default_factory=dict)
     guides: dict[str, Loaded[Guide]] = field(default_factory=dict)
+    places: dict[str, Loaded[Place]] = field(default_factory=dict)
+    """Places to get help (content/places/), local and national."""
     glossary: Loaded[Glossary] | None = None
     topics: Loaded[Topics] | None = None
     pictures: dict[str, bytes] = field(default_factory=dict)
     """Picture name → SVG bytes."""
     stems: dict[str, dict[str, Path]] = field(default_factory=dict)
-    """Kind ('lessons', 'guides') → file stem → path, including files that failed to load,
+    """Kind ('lessons', 'guides', 'places') → file stem → path, including files that failed to load,
     so references to a broken-but-present lesson are not reported as missing too."""
 
 
@@ -61,6 +64,7 @@ def load_content(project: Project) -> tuple[Content, list[Problem]]:
     for kind, model, target in (
         ("lessons", Lesson, content.lessons),
         ("guides", Guide, content.guides),
+        ("places", Place, content.places),
     ):
         folder = project.content / kind
         files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []

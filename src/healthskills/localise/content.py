@@ -9,6 +9,7 @@ from typing import Any
 from ..load.content import Content
 from ..models import Guide, Lesson, Term, Topic
 from ..models.language import Language
+from ..models.place import Place
 from ..strings import ENGLISH
 from .extract import UI_PREFIX
 from .translations import Translations
@@ -26,6 +27,8 @@ class Localised:
     guides: dict[str, Guide]
     topics: list[Topic]
     glossary: dict[str, Term]
+    places: dict[str, Place]
+    """Places with their summary and directions translated; names and addresses as written."""
 
     def ui(self, key: str) -> str:
         """An interface string in this language, or its English."""
@@ -52,4 +55,5 @@ def localise_content(content: Content, language: Language, translations: Transla
             if language.is_source
             else localise_glossary(glossary, translations.for_file("glossary#"))
         )
-    return Localised(language, translations, lessons, guides, topics, terms)
+    places = {k: pick(v.model, "places#", f"{k}.") for k, v in sorted(content.places.items())}
+    return Localised(language, translations, lessons, guides, topics, terms, places)

@@ -70,6 +70,12 @@ def source_templates(
         templates["topics.po"] = [
             pair for topic in content.topics.model.root for pair in extract(topic, f"{topic.id}.")
         ]
+    if content.places:
+        templates["places.po"] = [
+            pair
+            for key in sorted(content.places)
+            for pair in extract(content.places[key].model, f"{key}.")
+        ]
     interface: Template = [(UI_PREFIX + key, value) for key, value in ENGLISH.items()]
     interface += [(THEME_PREFIX + key, value) for key, value in theme_strings.items()]
     for page in docs.pages.values():

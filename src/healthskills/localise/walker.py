@@ -27,6 +27,7 @@ from ..models import (
     Term,
     Topic,
 )
+from ..models.place import Place
 
 TRANSLATABLE: dict[type[BaseModel], tuple[str, ...]] = {
     Lesson: ("title", "summary", "audience", "elsewhere", "before_you_start", "you_do_not_need",
@@ -40,9 +41,11 @@ TRANSLATABLE: dict[type[BaseModel], tuple[str, ...]] = {
     Row: ("picture", "text"),
     Term: ("term", "definition"),
     Topic: ("title", "summary"),
+    Place: ("summary", "how_to_find"),
 }  # fmt: skip
 """Fields that hold reader-facing text, per model, in reading order. Source titles and URLs
-are not here: they name English pages."""
+are not here: they name English pages. A place's name, address and area are not here
+either: they stay as written on the sign and the envelope."""
 
 
 def extract(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:

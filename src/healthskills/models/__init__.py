@@ -41,7 +41,55 @@ def parse_model(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_to_problem(model, doc, err) for err in exc.errors()]
+        errors = _one_per_union(exc.errors(), doc.data)
+        return None, [_to_problem(model, doc, err) for err in errors]
+
+
+def _is_member_tag(part: object) -> bool:
+    """Pydantic names the member of a union an error came from inside the location
+    (`Hours`, `literal['always']`, `list[constrained-str]`). Our field names are lower-case
+    words, so a part with a capital or a bracket is such a tag, unless it is a key the
+    author wrote (a glossary id) or pydantic's `[key]`, which `_to_problem` reads."""
+    return isinstance(part, str) and part != "[key]" and (part[:1].isupper() or "[" in part)
+
+
+def _is_key(data: Any, path: tuple[Any, ...], part: str) -> bool:
+    """Whether `part` is a key the author wrote at `path` in the document's data."""
+    node = data
+    for step in path:
+        if (isinstance(node, dict) and step in node) or (
+            isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        ):
+            node = node[step]
+        else:
+            return False
+    return isinstance(node, dict) and part in node
+
+
+def _one_per_union(errors: list[Any], data: Any = None) -> list[Any]:
+    """A value that can be one of several shapes (opening hours are a mapping of days or
+    `always`; a day is a list of ranges or `closed`) fails each shape when it is wrong, but
+    the author needs one message: the errors of the shape that matches what they wrote (a
+    mapping, a list), or for a plain value, the allowed words. Member tags are taken out of
+    every location, one union at a time."""
+    kept: list[Any] = []
+    unions: dict[tuple[Any, ...], list[Any]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        at = next((i for i, part in enumerate(loc) if _is_member_tag(part)
+                   and not _is_key(data, loc[:i], part)), None)  # fmt: skip
+        if at is None:
+            kept.append(err)
+        else:
+            unions.setdefault(loc[:at], []).append({**err, "loc": loc[:at] + loc[at + 1 :]})
+    for at, group in unions.items():
+        deeper = [e for e in group if len(e["loc"]) > len(at)]
+        if deeper:
+            kept += _one_per_union(deeper, data)
+        else:
+            literal = [e for e in group if e["type"] == "literal_error"]
+            kept.append((literal or group)[0])
+    return kept
 
 
 def _describe(value: Any) -> str:

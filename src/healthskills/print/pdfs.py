@@ -11,6 +11,7 @@ All PDFs come back as bytes; the build writes them with the rest of the site.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import os
 import re
@@ -26,7 +27,7 @@ from ..assets import Assets
 from ..load.content import Content
 from ..localise.content import Localised
 from ..problems import Problem, Severity
-from ..render.documents import bilingual_doc, pack_doc, sheet_doc
+from ..render.documents import bilingual_doc, pack_doc, poster_doc, sheet_doc
 from ..render.printing import PrintDoc
 from ..settings import ProjectSettings
 from ..validate.easy_read import MAX_PRINTED_PAGES
@@ -154,9 +155,14 @@ class _Engine:
 
 
 def documents(
-    locals_: list[Localised], assets: Assets, settings: ProjectSettings
+    locals_: list[Localised],
+    assets: Assets,
+    settings: ProjectSettings,
+    today: dt.date | None = None,
 ) -> list[PrintDoc]:
-    """Every guide's sheet in every language, and its bilingual sheet beside English."""
+    """Every guide's sheet in every language, and its bilingual sheet beside English; every
+    local place's poster in every language, and beside English."""
+    today = today or dt.date.today()
     english = next(local for local in locals_ if local.language.is_source)
     docs = []
     for local in locals_:
@@ -164,6 +170,12 @@ def documents(
             docs.append(sheet_doc(local, assets, settings, guide))
             if local is not english:
                 docs.append(bilingual_doc(local, english, assets, settings, guide))
+        for place in local.places.values():
+            if place.national:
+                continue
+            docs.append(poster_doc(local, assets, settings, place, today))
+            if local is not english:
+                docs.append(poster_doc(local, assets, settings, place, today, english))
     return docs
 
 
@@ -174,6 +186,7 @@ def make_pdfs(
     settings: ProjectSettings,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    today: dt.date | None = None,
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Every PDF of the site (site-root relative path → bytes), and any problems with them
     (a guide over the page limit, a request a document made). PDFs already in `cache_dir`
@@ -183,7 +196,7 @@ def make_pdfs(
     if executable is None:
         raise PrintFailed("Chromium, which makes the PDFs, was not found.")
     cache = PrintCache(cache_dir, executable)
-    docs = documents(locals_, assets, settings)
+    docs = documents(locals_, assets, settings, today)
     engine = _Engine(executable, jobs or max(2, os.cpu_count() or 1))
     printing = _print_everything(engine, cache, locals_, assets, settings, docs)
     # In a thread of its own: the caller may already run an event loop (a test's
@@ -231,9 +244,19 @@ async def _print_everything(
 
 def _page_limits(content: Content, docs: list[PrintDoc], files: dict[str, bytes]) -> list[Problem]:
     """EASY-READ.md: at most 24 printed pages, measured on every language's sheet (a
-    translation can run longer than the English)."""
+    translation can run longer than the English); a place's poster is one page, in every
+    language and beside English."""
     problems = []
     for doc in docs:
+        if doc.kind == "poster" and doc.guide in content.places:
+            pages = page_count(files[doc.path])
+            if pages > 1:
+                problems.append(content.places[doc.guide].doc.problem(
+                    ("offers",), "poster-pages",
+                    f"The poster in `{doc.lang}` runs to {pages} pages; a poster is one page.",
+                    hint="shorten `summary` or `how_to_find`, or list fewer offers.",
+                    severity=Severity.WARNING, key=True,
+                ))  # fmt: skip
         if doc.kind != "sheet" or doc.guide is None:
             continue
         pages = page_count(files[doc.path])

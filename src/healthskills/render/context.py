@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 import jinja2
-from babel.dates import format_date
+from babel.dates import format_date, get_time_format
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup
@@ -153,6 +153,15 @@ class PageContext:
 
     def locale(self) -> str:
         return BABEL_LOCALES.get(self.lang, self.lang)
+
+    def hour_style(self) -> str:
+        """How this language writes the hour of a time, for the page script to write times
+        as babel does on the page: `2-digit` ("09:00") or `numeric` ("9:00 am")."""
+        try:
+            pattern = get_time_format("short", locale=self.locale()).pattern
+        except (ValueError, LookupError):
+            pattern = "HH:mm"
+        return "2-digit" if "HH" in pattern else "numeric"
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="long", locale=self.locale())

@@ -10,6 +10,7 @@ ready for the print engine. Pictures are linked as on the site and load at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -17,12 +18,23 @@ from markupsafe import Markup
 from ..assets import Assets
 from ..localise.content import Localised
 from ..models import Guide
-from ..pages import bilingual_pdf_path, guide_url, lesson_url, pack_pdf_path, sheet_pdf_path
+from ..models.place import Place, area_slug
+from ..pages import (
+    bilingual_pdf_path,
+    bilingual_poster_pdf_path,
+    guide_url,
+    lesson_url,
+    pack_pdf_path,
+    place_url,
+    poster_pdf_path,
+    sheet_pdf_path,
+)
 from ..settings import ProjectSettings
 from .context import TEMPLATES, PageContext
 from .guides import guide_body, guide_page_css
 from .lessons import lesson_order, lesson_terms
 from .nations import nations_notice
+from .places import PlaceView
 from .printing import Margins, PrintDoc, footer_text, online, page_rules, paper_rule
 
 
@@ -181,3 +193,41 @@ def pack_doc(
         page_css += page_rules(item.margins, direction, name)
     html = _document(page, local, assets, page.t("champion_pack"), body, page_css, settings)
     return PrintDoc(path, html, lang, "pack")
+
+
+# ---- posters of places ------------------------------------------------------------------
+
+
+def poster_doc(
+    local: Localised,
+    assets: Assets,
+    settings: ProjectSettings,
+    place: Place,
+    today: dt.date,
+    english: Localised | None = None,
+) -> PrintDoc:
+    """A place's one-page A4 poster in one language, or with `english`, beside English.
+    Its QR code leads to the place's page in the same language."""
+    lang = local.language.code
+    make = bilingual_poster_pdf_path if english else poster_pdf_path
+    path = make(lang, place.id)
+    url = _html_url(path)
+    page = PageContext(local, assets, url, printing=True)
+    en = PageContext(english, assets, url, printing=True) if english else None
+    en_place = english.places[place.id] if english else place
+    where = online(settings, place_url(lang, area_slug(place.area or ""), place.id))
+    body = page.render(
+        "poster.html",
+        notice=False,
+        view=PlaceView(page, place, today),
+        en=en,
+        en_view=PlaceView(en, en_place, today) if en else None,
+        online=where,
+    )
+    view = PlaceView(page, place, today)
+    footer = f"{view.checked} {where.short}"
+    margins = Margins("", footer, page.template("page_of"))
+    page_css = paper_rule(settings) + page_rules(margins, local.language.dir)
+    page_css += "@page{margin:9mm 14mm 20mm}"
+    html = _document(page, local, assets, place.name, body, page_css, settings)
+    return PrintDoc(path, html, lang, "poster", place.id)

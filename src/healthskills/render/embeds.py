@@ -9,19 +9,25 @@ storage, cookies and service workers throw.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+from typing import Any
 
 from markupsafe import Markup
 
 from ..assets import Assets
 from ..localise.content import Localised
-from ..pages import embed_url, guide_url, lesson_url, oembed_path
+from ..pages import area_url, embed_url, guide_url, lesson_url, oembed_path
 from ..settings import ProjectSettings
-from .context import TEMPLATES
+from .context import TEMPLATES, PageContext
 from .embed_code import FRAME_HEIGHT, snippet
 from .guides import guide_body
 from .lessons import lesson_body
+from .places import area_body, areas
+
+AREAS = "help-near-you"
+"""The embed kind of an area's places: `<lang>/embed/help-near-you/<area>/`."""
 
 
 def _new_tab(body: str) -> str:
@@ -49,21 +55,33 @@ def oembed(settings: ProjectSettings, lang: str, kind: str, item_id: str, title:
     )
 
 
-def render_embeds(local: Localised, assets: Assets, settings: ProjectSettings) -> dict[str, bytes]:
-    """Every embed page and oEmbed file of one language: site-root relative path → bytes."""
+def render_embeds(
+    local: Localised, assets: Assets, settings: ProjectSettings, today: dt.date
+) -> dict[str, bytes]:
+    """Every embed page and oEmbed file of one language: site-root relative path → bytes.
+    Lessons, guides, and each area's list of places (all of them on one page: the host
+    page scrolls, and the frame loads only when it is scrolled to)."""
     lang = local.language.code
     css = Markup(assets.css + assets.embed_css)
     files: dict[str, bytes] = {}
-    items = [("lessons", lesson.id, lesson) for lesson in local.lessons.values()]
+    items: list[tuple[str, str, Any]] = [("lessons", x.id, x) for x in local.lessons.values()]
     items += [("guides", guide.id, guide) for guide in local.guides.values()]
+    items += [(AREAS, area.slug, area) for area in areas(local)]
     for kind, item_id, item in items:
         url = embed_url(lang, kind, item_id)
-        full = (lesson_url if kind == "lessons" else guide_url)(lang, item_id)
         if kind == "lessons":
+            full = lesson_url(lang, item_id)
             page, body = lesson_body(local, assets, settings, item, url=url)
-        else:
+            title = str(item.title)
+        elif kind == "guides":
+            full = guide_url(lang, item_id)
             page, body = guide_body(local, assets, settings, item, url=url)
-        title = str(item.title)
+            title = str(item.title)
+        else:
+            full = area_url(lang, item_id)
+            title = PageContext(local, assets, url).t("places_in_area", area=item.name)
+            page, body = area_body(local, assets, item, item.places, url, today, title=title,
+                                   in_embed=True)  # fmt: skip
         page_html = TEMPLATES.get_template("embed.html").render(
             lang=lang,
             dir=local.language.dir,

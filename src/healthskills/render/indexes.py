@@ -3,14 +3,13 @@ list, and the page at `/` that leads to the languages."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from .. import markup
 from ..assets import Assets
 from ..localise.content import Localised
 from ..models.language import Language
 from ..pages import GUIDES_INDEX, LESSONS_INDEX, my_lessons_url, pack_pdf_path, words_url
 from ..strings import ENGLISH
+from ..text import sort_key
 from .context import TEMPLATES, PageContext, PageSource, index_source
 from .lessons import lesson_order
 
@@ -62,13 +61,6 @@ def _word_uses(local: Localised) -> dict[str, list[tuple[str, str, str]]]:
         for term in dict.fromkeys(guide.words):
             uses.setdefault(term, []).append(("guide", guide.id, guide.title))
     return uses
-
-
-def sort_key(text: str) -> str:
-    """Alphabetical order that ignores case and accents ("Ł" with "L", "é" with "e"),
-    close enough to each language's own order for a short word list."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
 
 
 def render_words(local: Localised, assets: Assets) -> PageSource:

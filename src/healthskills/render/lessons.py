@@ -7,11 +7,12 @@ from .. import markup
 from ..assets import Assets
 from ..localise.content import Localised
 from ..models import Lesson
-from ..pages import lesson_url, my_lessons_url, oembed_path, words_url
+from ..pages import help_url, lesson_url, my_lessons_url, oembed_path, words_url
 from ..settings import ProjectSettings
 from .context import PageContext, PageSource
 from .embed_code import snippet
 from .nations import nations_notice
+from .places import PlaceView, lesson_places
 
 
 def lesson_order(local: Localised) -> list[str]:
@@ -55,6 +56,7 @@ def lesson_body(
     the controls that need the site's script (listen, progress), which embed views and
     printed documents do not load."""
     page = PageContext(local, assets, url)
+    places, is_local = lesson_places(local, lesson.id)
     # Explain each glossary term in place, under the first step that uses it; terms never
     # linked from a step are explained in the word list at the end.
     step_terms: list[list[str]] = []
@@ -77,6 +79,9 @@ def lesson_body(
         nations=nations_notice(page, lesson, settings),
         next_lesson=next_lesson(local, lesson.id),
         my_lessons=my_lessons_url(page.lang),
+        help_near_you=help_url(page.lang),
+        help_places=[PlaceView(page, place) for place in places],
+        help_local=is_local,
         word_list=words_url(page.lang),
     )
     return page, body

@@ -34,8 +34,9 @@ class PrintDoc:
     html: str
     lang: str
     kind: str
-    """`sheet`, `bilingual` or `pack`."""
+    """`sheet`, `bilingual`, `pack` or `poster`."""
     guide: str | None = None
+    """The guide a sheet prints, or the place a poster shows."""
 
 
 # ---- CSS for the page margins ---------------------------------------------------------

@@ -65,7 +65,7 @@ def _known_pages(content: Content, docs: Docs) -> set[str]:
     """Every page of a language, as the path of its Markdown source (`champions.md`,
     `lessons/register-with-gp.md`), hand-written and generated."""
     known = set(docs.pages) | set(pages.GENERATED_PAGES)
-    known |= {pages.LESSONS_INDEX, pages.GUIDES_INDEX}
+    known |= set(pages.INDEX_PAGES)
     known |= {f"lessons/{i}.md" for i in content.stems.get("lessons", {})}
     known |= {f"guides/{i}.md" for i in content.stems.get("guides", {})}
     known |= {f"guides/{i}/text.md" for i in content.stems.get("guides", {})}
@@ -76,7 +76,7 @@ def _check_nav(settings: ProjectSettings, docs: Docs) -> Iterator[Problem]:
     """Every page the menu names exists: a hand-written page, or one healthskills makes."""
     if settings.nav is None or settings.doc is None:
         return
-    known = set(docs.pages) | set(pages.GENERATED_PAGES) | {pages.LESSONS_INDEX, pages.GUIDES_INDEX}
+    known = set(docs.pages) | set(pages.GENERATED_PAGES) | set(pages.INDEX_PAGES)
     for index, item in enumerate(settings.nav):
         loc: tuple[str | int, ...] = ("nav", index)
         target = item
@@ -92,7 +92,7 @@ def _check_nav(settings: ProjectSettings, docs: Docs) -> Iterator[Problem]:
             yield settings.doc.problem(
                 loc, "nav-page", f"The menu names `{target}`, which is not a page.",
                 hint="name a page in docs/ (such as `champions.md`), or one healthskills makes: "
-                + ", ".join([pages.LESSONS_INDEX, pages.GUIDES_INDEX, *pages.GENERATED_PAGES]),
+                + ", ".join([*pages.INDEX_PAGES, *pages.GENERATED_PAGES]),
             )  # fmt: skip
 
 
