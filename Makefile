@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 # chromium prints the PDFs, with Noto fonts for every script (Arabic Naskh, Urdu Nastaliq).
 SITE_APT := chromium fonts-noto-core
 # The tests also read PDFs (poppler-utils), decode QR codes (zbar-tools) and check PO files.
-TEST_APT := $(SITE_APT) gettext poppler-utils zbar-tools
+TEST_APT := $(SITE_APT) gettext poppler-utils zbar-tools nginx libnginx-mod-http-brotli-static caddy
 
 .PHONY: site test test-full install install-test site-packages test-packages apt lint format serve clean
 

@@ -210,10 +210,14 @@ def test_paper_size_must_be_a4_or_letter(project, tmp_path):
 
 def test_guide_pages_carry_their_print_rules(project, tmp_path):
     """Printing a guide from the browser gets the PDF's paper size, running title, review
-    date, source and page numbers, from a print-only style in the page's head."""
+    date, source and page numbers, from a print-only stylesheet beside the page (an inline
+    style would need a hash of its own in the page's security policy)."""
     build_project(project, tmp_path / "site", TODAY)
     page = soup(tmp_path / "site/en/guides/first-guide/index.html")
-    style = page.head.find("style", media="print").string
+    link = page.head.find("link", rel="stylesheet", href="print.css")
+    assert link["media"] == "print"
+    assert page.head.find("style", media="print") is None
+    style = (tmp_path / "site/en/guides/first-guide/print.css").read_text()
     assert style.startswith('@page{size:A4}@page{@top-center{content:"Using an app"}')
     assert '@bottom-right{content:"Page " counter(page) " of " counter(pages);width:28%}' in style
     assert "Last reviewed: " in style and "Source: nhs.uk" in style

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from .settings.branding import Organisation, shade
+
 SERVICE_WORKER = "sw.js"
 
 SCRIPT_FEATURES = (
@@ -47,6 +49,8 @@ class Assets:
     embed_script: str = ""
     """The embed view's own tiny script (it reports its height to the host page)."""
     service_worker: str = SERVICE_WORKER
+    logo: str = ""
+    """The hosting organisation's logo (site-root relative), if it has one."""
 
 
 def hashed(path: str, data: bytes) -> str:
@@ -97,8 +101,9 @@ def service_worker() -> bytes:
     return worker.replace(directive, directive + names, 1).encode("utf-8")
 
 
-def collect_assets(pictures: dict[str, bytes]) -> Assets:
-    """Every shared file of the site, from the project's pictures and our static files."""
+def collect_assets(pictures: dict[str, bytes], organisation: Organisation | None = None) -> Assets:
+    """Every shared file of the site, from the project's pictures and our static files, with
+    the hosting organisation's logo and accent colour (settings/branding.py)."""
     files: dict[str, bytes] = {}
     paths: dict[str, str] = {}
     for name, data in sorted(pictures.items()):
@@ -114,11 +119,22 @@ def collect_assets(pictures: dict[str, bytes]) -> Assets:
         named[name] = hashed(f"assets/{name}", data)
         files[named[name]] = data
     files[SERVICE_WORKER] = service_worker()
-    files["_headers"] = _static("_headers")
+    css = minify_css(_static("healthskills.css").decode("utf-8"))
+    logo = ""
+    if organisation is not None and organisation.logo:
+        logo = hashed("assets/logo.svg", organisation.logo)
+        files[logo] = organisation.logo
+    if organisation is not None and organisation.accent:
+        # After the defaults, before nothing: the high-contrast rules are more specific
+        # and keep their own dark blue.
+        css += (
+            f":root{{--hs-blue:{organisation.accent};--hs-dark-blue:{shade(organisation.accent)}}}"
+        )
     return Assets(
         files=files,
         pictures=paths,
-        css=minify_css(_static("healthskills.css").decode("utf-8")),
+        css=css,
+        logo=logo,
         print_css=named["print.css"],
         script=named["healthskills.js"],
         favicon=named["favicon.svg"],

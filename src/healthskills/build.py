@@ -17,7 +17,7 @@ from .assets import Assets, collect_assets
 from .check import CheckedProject, check_project
 from .localise.content import Localised
 from .localise.docs import translate_page
-from .localise.extract import THEME_PREFIX
+from .localise.extract import ORG_PREFIX, THEME_PREFIX, organisation_strings
 from .models.language import Language
 from .pages import SEARCH_INDEX, page_address
 from .print.chromium import INSTALL_HINT
@@ -28,11 +28,14 @@ from .render.context import PageSource
 from .render.editors import render_report_page, render_status_page
 from .render.embeds import render_embeds
 from .render.indexes import render_root_index
+from .render.policy import HEAD_SCRIPT, site_policies
 from .render.search import docs_page, search_index, searchable
 from .render.site import render_language
 from .report.translations import progress_json
+from .settings import ProjectSettings
 from .write import Caches, write_site
 from .write.engine import LanguageJob
+from .write.servers import server_files
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def build_site(
         raise ProblemsFound(checked.problems)
     warnings = checked.problems
     caches = Caches(checked.project.cache if cache else None)
-    assets = collect_assets(checked.content.pictures)
+    assets = collect_assets(checked.content.pictures, checked.settings.organisation)
     locals_ = [checked.localised(language) for language in checked.languages]
 
     pdf_files: dict[str, bytes] = {}
@@ -90,6 +93,7 @@ def build_site(
     files["index.html"] = render_root_index(
         checked.languages, assets, checked.settings.site_name
     ).encode("utf-8")
+    files |= server_files(checked.settings, *site_policies(assets))
     files |= pdf_files
     jobs = []
     for local in locals_:
@@ -112,6 +116,9 @@ def language_job(
     pages.append(render_report_page(local, assets, checked.languages, checked.report))
     files = render_embeds(local, assets, checked.settings, checked.today)
     files[f"{local.language.code}/{SEARCH_INDEX}"] = _search(pages, docs)
+    # A guide's @page rules, beside its page (the theme links them as `print.css`).
+    files |= {page.url + "print.css": page.meta["hs_print"].encode("utf-8")
+              for page in pages if page.meta.get("hs_print")}  # fmt: skip
     return _job(checked, local, assets, pages, docs), files
 
 
@@ -171,25 +178,36 @@ def _job(
         docs=docs,
         docs_files=checked.docs.files,
         theme_strings=theme_strings,
-        extra=_extra(local, checked.languages, assets, checked.settings.site_url),
+        extra=_extra(local, checked.languages, assets, checked.settings),
         out_dir=Path(language.code),
         codes=[lang.code for lang in checked.languages],
     )
 
 
 def _extra(
-    local: Localised, languages: list[Language], assets: Assets, site_url: str
+    local: Localised, languages: list[Language], assets: Assets, settings: ProjectSettings
 ) -> dict[str, Any]:
     """What our theme template (theme/main.html) shows besides the page body."""
     language = local.language
+    org = settings.organisation
+    organisation = None
+    if org is not None:
+        strings = organisation_strings(org)
+        organisation = {
+            key: local.translations.lookup(ORG_PREFIX + key, english) or english
+            for key, english in strings.items()
+        } | {"logo": assets.logo}
     return {
+        "organisation": organisation,
         "css": assets.css,
+        "csp": site_policies(assets)[0].meta,
+        "head_script": HEAD_SCRIPT,
         "print_css": assets.print_css,
         "script": assets.script,
         "favicon": assets.favicon,
         "service_worker": assets.service_worker,
         "lang": language.code,
-        "root_url": site_url,
+        "root_url": settings.site_url,
         "languages": [
             {"code": lang.code, "name": lang.name, "own_name": lang.own_name, "dir": lang.dir}
             for lang in languages

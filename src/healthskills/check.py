@@ -70,7 +70,12 @@ class CheckedProject:
     def progress(self) -> dict[str, list[FileProgress]]:
         """How much of each language is translated, per PO file."""
         return translation_progress(
-            self.content, self.docs, self.languages, self.catalogues, self.engine.theme_strings
+            self.content,
+            self.docs,
+            self.languages,
+            self.catalogues,
+            self.engine.theme_strings,
+            self.settings.organisation,
         )
 
     @functools.cached_property
@@ -109,7 +114,7 @@ def check_project(
     problems += validate_pictures(content)
     problems += validate_plain_language(content, settings.checks)
     problems += validate_translations(
-        content, docs, languages, catalogues, the_engine.theme_strings
+        content, docs, languages, catalogues, the_engine.theme_strings, settings.organisation
     )
     problems += validate_project(settings, content, docs)
     checked = CheckedProject(project, settings, content, docs, languages, catalogues, [], today,

@@ -171,7 +171,7 @@ def cmd_translations_update(args: argparse.Namespace) -> int:
         return 1
     written = update_catalogs(
         checked.project, checked.content, checked.docs, checked.languages, checked.catalogues,
-        checked.engine.theme_strings,
+        checked.engine.theme_strings, checked.settings.organisation,
     )  # fmt: skip
     for path in written:
         print(f"updated {path}")

@@ -97,6 +97,7 @@ RULES: dict[str, str] = {
     "exists": "`healthskills new`: the file already exists",
     "no-pictures": "`healthskills new guide`: there are no pictures yet",
     "mkdocs-config": "a setting in mkdocs.yml that healthskills or its engine cannot use",
+    "accent-contrast": "the organisation's accent colour fails WCAG AA contrast",
     "nav-page": "the menu (`nav` in mkdocs.yml) names a page that does not exist",
     "check-config": "a setting under `extra: checks:` in mkdocs.yml is wrong",
     "web-fonts": "theme.font is not false",

@@ -75,7 +75,7 @@ class Preview:
 
     def _english(self, checked: CheckedProject) -> tuple[LanguageJob, dict[str, bytes]]:
         english = checked.localised(checked.languages[0])
-        assets = collect_assets(checked.content.pictures)
+        assets = collect_assets(checked.content.pictures, checked.settings.organisation)
         job, files = language_job(checked, english, assets, {})
         return replace(job, out_dir=self.site / english.language.code), files
 

@@ -349,8 +349,8 @@ def test_letter_paper_from_mkdocs_yml(project, tmp_path):
     reader = PdfReader(tmp_path / "site/en/print/first-guide-en.pdf")
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    page = (tmp_path / "site/en/guides/first-guide/index.html").read_text("utf-8")
-    assert '<style media="print">@page{size:letter}' in page
+    rules = (tmp_path / "site/en/guides/first-guide/print.css").read_text("utf-8")
+    assert rules.startswith("@page{size:letter}")
 
 
 def test_build_counts_the_real_pages_of_a_long_guide(project, tmp_path):

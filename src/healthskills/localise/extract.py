@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..load.content import Content
 from ..load.docs import Docs, DocsPage
+from ..settings.branding import Organisation
 from ..strings import ENGLISH
 from .walker import extract, extract_glossary
 
@@ -53,8 +54,25 @@ def docs_entries(page: DocsPage) -> Template:
     ]
 
 
+ORG_PREFIX = "org."
+"""The organisation hosting the site (`extra.organisation` in mkdocs.yml): its name and
+footer line, translated like other interface text."""
+
+
+def organisation_strings(organisation: Organisation | None) -> dict[str, str]:
+    if organisation is None:
+        return {}
+    strings = {"name": organisation.name}
+    if organisation.footer:
+        strings["footer"] = organisation.footer
+    return strings
+
+
 def source_templates(
-    content: Content, docs: Docs, theme_strings: dict[str, str]
+    content: Content,
+    docs: Docs,
+    theme_strings: dict[str, str],
+    organisation: Organisation | None = None,
 ) -> dict[str, Template]:
     """What there is to translate, per PO file (path relative to translations/<code>/).
     `theme_strings` are the theme's own English strings where the theme does not translate
@@ -78,6 +96,7 @@ def source_templates(
         ]
     interface: Template = [(UI_PREFIX + key, value) for key, value in ENGLISH.items()]
     interface += [(THEME_PREFIX + key, value) for key, value in theme_strings.items()]
+    interface += [(ORG_PREFIX + k, v) for k, v in organisation_strings(organisation).items()]
     for page in docs.pages.values():
         interface += docs_entries(page)
     templates["interface.po"] = interface

@@ -10,6 +10,7 @@ from ..load.catalogues import Catalogues
 from ..load.content import Content
 from ..load.docs import Docs
 from ..models.language import Language
+from ..settings.branding import Organisation
 from .extract import source_templates
 
 ThemeStrings = Callable[[str], dict[str, str]]
@@ -32,13 +33,14 @@ def translation_progress(
     languages: list[Language],
     catalogues: dict[str, Catalogues],
     theme_strings: ThemeStrings,
+    organisation: Organisation | None = None,
 ) -> dict[str, list[FileProgress]]:
     report: dict[str, list[FileProgress]] = {}
     for language in languages:
         if language.is_source:
             continue
         rows = []
-        templates = source_templates(content, docs, theme_strings(language.code))
+        templates = source_templates(content, docs, theme_strings(language.code), organisation)
         for rel, template in templates.items():
             catalog = catalogues.get(language.code, {}).get(rel)
             entries = {e.key: e for e in catalog.entries if not e.obsolete} if catalog else {}

@@ -15,6 +15,7 @@ from ..load.content import Content
 from ..load.docs import Docs
 from ..models.language import Language
 from ..project import Project
+from ..settings.branding import Organisation
 from .extract import DOCS_PREFIX, Template, source_templates
 from .progress import ThemeStrings
 
@@ -106,6 +107,7 @@ def update_catalogs(
     languages: list[Language],
     catalogues: dict[str, Catalogues],
     theme_strings: ThemeStrings,
+    organisation: Organisation | None = None,
 ) -> list[str]:
     """Extract the English and merge it into every language's PO files (already read, and
     readable: check reports those that are not). Returns the files written. Files no longer
@@ -115,7 +117,9 @@ def update_catalogs(
         if language.is_source:
             continue
         existing = catalogues.get(language.code, {})
-        for rel, template in source_templates(content, docs, theme_strings(language.code)).items():
+        for rel, template in source_templates(
+            content, docs, theme_strings(language.code), organisation
+        ).items():
             path = catalogue_path(project, language, rel)
             merged = po.dumps(merge(template, existing.get(rel), language))
             if rel not in existing or existing[rel].text != merged:

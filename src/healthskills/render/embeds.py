@@ -25,6 +25,7 @@ from .embed_code import FRAME_HEIGHT, snippet
 from .guides import guide_body
 from .lessons import lesson_body
 from .places import area_body, areas
+from .policy import site_policies
 
 AREAS = "help-near-you"
 """The embed kind of an area's places: `<lang>/embed/help-near-you/<area>/`."""
@@ -95,6 +96,7 @@ def render_embeds(
             attribution=page.t("embed_attribution", site=settings.site_name),
             open_full=page.t("open_full_page"),
             script=Markup(assets.embed_script),
+            csp=site_policies(assets)[1].meta,
         )
         files[url + "index.html"] = page_html.encode("utf-8")
         files[oembed_path(lang, kind, item_id)] = oembed(

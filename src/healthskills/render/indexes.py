@@ -3,6 +3,8 @@ list, and the page at `/` that leads to the languages."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .. import markup
 from ..assets import Assets
 from ..localise.content import Localised
@@ -12,6 +14,7 @@ from ..strings import ENGLISH
 from ..text import sort_key
 from .context import TEMPLATES, PageContext, PageSource, index_source
 from .lessons import lesson_order
+from .policy import page_policy
 
 
 def render_indexes(local: Localised, assets: Assets, sizes: dict[str, int]) -> list[PageSource]:
@@ -83,5 +86,11 @@ def render_words(local: Localised, assets: Assets) -> PageSource:
 def render_root_index(languages: list[Language], assets: Assets, site_name: str) -> str:
     """The page at `/`: leads to the languages. Standalone and tiny."""
     return TEMPLATES.get_template("root_index.html").render(
-        languages=languages, assets=assets, site_name=site_name, t=ENGLISH
+        languages=languages,
+        assets=assets,
+        site_name=site_name,
+        t=ENGLISH,
+        # Our own stylesheet, inlined as it is: escaping its quotes would break it.
+        css=Markup(assets.css),
+        csp=page_policy(assets.css).meta,
     )

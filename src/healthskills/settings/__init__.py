@@ -17,12 +17,22 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator
 
-from ..load.files import read_yaml
+from ..load.files import read_bytes, read_yaml
 from ..load.yamlio import Document
 from ..models import parse_model
 from ..models.common import NATIONS, ContentModel, Nation, Text
 from ..problems import Problem, Severity
 from ..project import Project
+from ..validate.pictures import check_svg
+from .branding import (
+    AA,
+    HEX,
+    LOGO_LIMIT,
+    Organisation,
+    OrganisationFile,
+    darker_passing,
+    weakest,
+)
 from .checks import Checks, read_checks
 
 __all__ = ["PAPER_SIZES", "Checks", "ProjectSettings", "read_settings"]
@@ -59,6 +69,10 @@ class ExtraFile(_Settings):
         default_factory=lambda: list(NATIONS),
         min_length=1,
         description="the UK nations the site serves: england, wales, scotland, northern-ireland",
+    )
+    organisation: OrganisationFile | None = Field(
+        default=None,
+        description="your own copy: the organisation's name, logo, accent colour and footer",
     )
 
 
@@ -111,6 +125,8 @@ class ProjectSettings:
     nav: list[Any] | None = None
     markdown_extensions: list[Any] = field(default_factory=list)
     validation: dict[str, Any] = field(default_factory=dict)
+    organisation: Organisation | None = None
+    """The organisation hosting this copy (settings/branding.py), if mkdocs.yml names one."""
     doc: Document | None = None
     """mkdocs.yml as read, for the positions of later problems (nav entries, say)."""
     path: str = "mkdocs.yml"
@@ -156,7 +172,10 @@ def read_settings(project: Project) -> tuple[ProjectSettings, list[Problem]]:
             "set `paper: A4` (or `paper: letter` for US Letter) under `extra:`.",
         ))  # fmt: skip
         paper = "A4"
+    organisation, found = _organisation(project, model.extra.organisation, doc)
+    problems += found
     settings = ProjectSettings(
+        organisation=organisation,
         site_name=model.site_name,
         site_url=site_url.rstrip("/") + "/",
         site_description=model.site_description or "",
@@ -171,6 +190,55 @@ def read_settings(project: Project) -> tuple[ProjectSettings, list[Problem]]:
         path=path,
     )
     return settings, problems + _theme_problems(model, doc)
+
+
+def _organisation(
+    project: Project, org: OrganisationFile | None, doc: Document
+) -> tuple[Organisation | None, list[Problem]]:
+    """The organisation's name, footer, accent colour (readable, or refused) and logo (an
+    SVG checked like pictures, read here, once)."""
+    if org is None:
+        return None, []
+    problems: list[Problem] = []
+    where = ("extra", "organisation")
+    accent = ""
+    if org.accent is not None:
+        if not HEX.fullmatch(org.accent):
+            problems.append(doc.problem(
+                (*where, "accent"), "mkdocs-config",
+                f"`{org.accent}` is not a colour written #rrggbb.",
+                hint='write it as six hex digits in quotes, such as "#00703c".',
+            ))  # fmt: skip
+        else:
+            background, ratio = weakest(org.accent)
+            if ratio < AA:
+                problems.append(doc.problem(
+                    (*where, "accent"), "accent-contrast",
+                    f"The accent {org.accent} has a contrast of {ratio:.1f}:1 on "
+                    f"{background}; WCAG AA needs {AA}:1 for text.",
+                    hint=f"use a darker shade, such as \"{darker_passing(org.accent)}\".",
+                ))  # fmt: skip
+            else:
+                accent = org.accent.lower()
+    logo, logo_path = b"", ""
+    if org.logo is not None:
+        path = (project.root / org.logo).resolve()
+        inside = path.is_relative_to(project.root.resolve())
+        if not inside or path.suffix.lower() != ".svg" or not path.is_file():
+            problems.append(doc.problem(
+                (*where, "logo"), "mkdocs-config",
+                f"`{org.logo}` is not an SVG file in the project.",
+                hint="put the logo in the project, such as docs/logo.svg, and give its path.",
+            ))  # fmt: skip
+        else:
+            data, found = read_bytes(project, path)
+            problems += found
+            logo_path = project.relative(path)
+            svg = check_svg(logo_path, data or b"", LOGO_LIMIT, Severity.ERROR)
+            problems += svg
+            if data is not None and not any(p.is_error for p in svg):
+                logo = data
+    return Organisation(org.name, org.footer or "", accent, logo, logo_path), problems
 
 
 def _setting(

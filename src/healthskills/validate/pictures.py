@@ -90,64 +90,75 @@ def validate_pictures(content: Content) -> list[Problem]:
                     "use lower-case letters, digits and hyphens.",
                 )
             )
-        try:
-            root = etree.fromstring(data)
-        except etree.ParseError as exc:
-            line, col = exc.position
-            out.append(
-                Problem(
-                    path,
-                    line,
-                    col + 1,
-                    Severity.ERROR,
-                    "svg-invalid",
-                    f"The picture is not well-formed SVG: {exc}.",
-                    hint="open and re-save it in an SVG editor.",
-                )
+        out += check_svg(path, data)
+    return out
+
+
+def check_svg(
+    path: str, data: bytes, limit: int = PICTURE_WARN_BYTES, severity: Severity = WARN
+) -> list[Problem]:
+    """One SVG file: well-formed, with a viewBox, nothing unsafe (no scripts, links, images,
+    styles or fonts), and small. Used for pictures and for a site's own logo."""
+    out: list[Problem] = []
+    problem = functools.partial(file_problem, path)
+    try:
+        root = etree.fromstring(data)
+    except etree.ParseError as exc:
+        line, col = exc.position
+        out.append(
+            Problem(
+                path,
+                line,
+                col + 1,
+                Severity.ERROR,
+                "svg-invalid",
+                f"The picture is not well-formed SVG: {exc}.",
+                hint="open and re-save it in an SVG editor.",
             )
-            continue
-        if root.tag != "{http://www.w3.org/2000/svg}svg":
+        )
+        return out
+    if root.tag != "{http://www.w3.org/2000/svg}svg":
+        out.append(
+            problem(
+                "svg-invalid",
+                "The file's root element is not <svg>.",
+                "save the picture as plain SVG.",
+            )
+        )
+    if "viewBox" not in root.attrib:
+        out.append(
+            problem(
+                "svg-viewbox",
+                "The picture has no viewBox, so it cannot scale.",
+                'add viewBox="0 0 64 64" (or the drawing\'s size).',
+            )
+        )
+    for element in root.iter():
+        local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        unsafe_attr = [
+            a
+            for a, v in element.attrib.items()
+            if a.lower().startswith("on")
+            or (a.rsplit("}", 1)[-1] == "href" and not v.startswith("#"))
+        ]
+        if local not in _SAFE_SVG_ELEMENTS or unsafe_attr:
             out.append(
                 problem(
-                    "svg-invalid",
-                    "The file's root element is not <svg>.",
-                    "save the picture as plain SVG.",
+                    "svg-unsafe",
+                    f"The picture uses <{local}>"
+                    + (f" with {', '.join(unsafe_attr)}" if unsafe_attr else "")
+                    + ", which is not allowed.",
+                    "pictures are simple shapes: no scripts, links, images, styles or fonts.",
                 )
             )
-        if "viewBox" not in root.attrib:
-            out.append(
-                problem(
-                    "svg-viewbox",
-                    "The picture has no viewBox, so it cannot scale.",
-                    'add viewBox="0 0 64 64" (or the drawing\'s size).',
-                )
+            break
+    if len(data) > PICTURE_WARN_BYTES:
+        out.append(
+            problem(
+                "svg-size",
+                f"The picture is {len(data)} bytes; keep it under {limit // 1024} KB.",
+                "simplify the drawing or optimise it (fewer points, no editor metadata).",
+                WARN,
             )
-        for element in root.iter():
-            local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-            unsafe_attr = [
-                a
-                for a, v in element.attrib.items()
-                if a.lower().startswith("on")
-                or (a.rsplit("}", 1)[-1] == "href" and not v.startswith("#"))
-            ]
-            if local not in _SAFE_SVG_ELEMENTS or unsafe_attr:
-                out.append(
-                    problem(
-                        "svg-unsafe",
-                        f"The picture uses <{local}>"
-                        + (f" with {', '.join(unsafe_attr)}" if unsafe_attr else "")
-                        + ", which is not allowed.",
-                        "pictures are simple shapes: no scripts, links, images, styles or fonts.",
-                    )
-                )
-                break
-        if len(data) > PICTURE_WARN_BYTES:
-            out.append(
-                problem(
-                    "svg-size",
-                    f"The picture is {len(data)} bytes; keep pictograms under 4 KB.",
-                    "simplify the drawing or optimise it (fewer points, no editor metadata).",
-                    WARN,
-                )
-            )
+        )
     return out

@@ -14,6 +14,7 @@ from ..localise.extract import DOCS_PREFIX, source_templates
 from ..localise.progress import ThemeStrings
 from ..models.language import Language
 from ..problems import Problem, Severity
+from ..settings.branding import Organisation
 from ..text import sentences, word_count
 from .easy_read import EASY_READ_MAX_WORDS
 from .plain_language import LESSON_SENTENCE_WORDS
@@ -33,6 +34,7 @@ def validate_translations(
     languages: list[Language],
     catalogues: dict[str, Catalogues],
     theme_strings: ThemeStrings,
+    organisation: Organisation | None = None,
 ) -> list[Problem]:
     problems: list[Problem] = []
     for language in languages:
@@ -40,7 +42,7 @@ def validate_translations(
             continue
         found = catalogues.get(language.code, {})
         problems += _check_kept(language, found)
-        problems += _check_quality(content, docs, language, found, theme_strings)
+        problems += _check_quality(content, docs, language, found, theme_strings, organisation)
     return problems
 
 
@@ -82,11 +84,14 @@ def _check_quality(
     language: Language,
     catalogues: Catalogues,
     theme_strings: ThemeStrings,
+    organisation: Organisation | None = None,
 ) -> list[Problem]:
     """Translations missing or out of date (the English changed since), and sentences too
     long to read easily."""
     problems: list[Problem] = []
-    for rel, template in source_templates(content, docs, theme_strings(language.code)).items():
+    for rel, template in source_templates(
+        content, docs, theme_strings(language.code), organisation
+    ).items():
         catalog = catalogues.get(rel)
         shown = _path(language, rel)
         entries = {e.key: e for e in catalog.entries if not e.obsolete} if catalog else {}
@@ -117,9 +122,23 @@ def _check_quality(
                     "then remove the fuzzy flag.",
                 ))  # fmt: skip
                 continue
+            if _TAG.search(entry.msgstr) and not _TAG.search(entry.msgid):
+                problems.append(Problem(
+                    shown, entry.line, 1, Severity.ERROR, "raw-html",
+                    "The translation has HTML tags the English does not have; they are "
+                    "removed from the page, and a tag such as <script> is never allowed.",
+                    key_path=entry.msgctxt or "",
+                    hint="translate only the words; keep Markdown such as **bold** and "
+                    "[links](target) as in the English.",
+                ))  # fmt: skip
             if rel.startswith(("lessons/", "guides/")) and entry.msgctxt != "facilitator_notes":
                 problems += _long_translated(shown, entry, limit)
     return problems
+
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+"""An HTML tag (or comment) in a translation, which the English never has: a translation
+is text from outside the project, and must not carry markup into pages."""
 
 
 def _long_translated(path: str, entry: po.Entry, limit: int) -> list[Problem]:

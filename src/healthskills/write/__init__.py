@@ -16,6 +16,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..problems import Problem, ProblemsFound
 from .cache import LanguageCache
@@ -65,7 +66,8 @@ def write_site(
             target.write_bytes(data)
         precompress([building / rel for rel in files], compressed)
         normalise_times(building)
-        link_problems = check_site(building)
+        base = urlsplit(jobs[0].config.site_url).path if jobs else "/"
+        link_problems = check_site(building, base)
         if link_problems:
             raise ProblemsFound(link_problems)
         swap(building, site_dir)

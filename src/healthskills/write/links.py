@@ -42,7 +42,12 @@ class _Scan(HTMLParser):
         return next((v or "" for k, v in attrs if k == "rel"), "")
 
 
-def check_site(site: Path) -> list[Problem]:
+def check_site(site: Path, base: str = "/") -> list[Problem]:
+    """Every link and fetch of every page resolves to a file of the site. `base` is the path
+    the site lives under (`/health/` for `https://example.org/health/`): the engine writes
+    a few links from the site's root (the 404 page's, which must work at any depth), and
+    those start with it."""
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     pages: dict[str, _Scan] = {}
     for path in sorted(site.rglob("*.html")):
         scan = _Scan()
@@ -73,7 +78,11 @@ def check_site(site: Path) -> list[Problem]:
             if not parts.path:
                 target = page
             elif parts.path.startswith("/"):
-                target = parts.path.lstrip("/")
+                if not parts.path.startswith(base):
+                    problems.append(_broken(where, line, url, f"it is not under {base}"))
+                    continue
+                target = posixpath.normpath(unquote(parts.path[len(base) :])).lstrip("/")
+                target = "" if target == "." else target
             else:
                 target = posixpath.normpath(
                     posixpath.join(posixpath.dirname(page), unquote(parts.path))
