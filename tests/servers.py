@@ -15,11 +15,15 @@ from healthskills.project import Project
 from healthskills.write.servers import SITE_ROOT
 from support import DATA, PLACES_TODAY, checked_clean, edit
 
+HOST = "127.0.0.3"
+"""Where the servers listen: a loopback address of their own, so a port they take can never
+be one that another test's server on 127.0.0.1 has just let go of and wants back (the
+offline tests switch theirs off and on at the same port)."""
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 MIME_TYPES = Path("/etc/nginx/mime.types")
 
 
-def free_port(host: str = "127.0.0.1") -> int:
+def free_port(host: str = HOST) -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
         return sock.getsockname()[1]
@@ -29,7 +33,7 @@ def _wait_for_port(proc: subprocess.Popen, port: int, what: str, log: Path) -> N
     """Until the server answers on `port`, or it exits (then its log says why)."""
     for _ in range(200):
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            with socket.create_connection((HOST, port), timeout=0.5):
                 return
         except OSError:
             try:
@@ -50,7 +54,7 @@ class Server:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{HOST}:{self.port}"
 
     def start(self) -> Server:
         self.work.mkdir(parents=True, exist_ok=True)
@@ -63,7 +67,7 @@ class Server:
     def _nginx(self) -> None:
         block = (self.site / "nginx.conf").read_text()
         block = block.replace("    listen 80;\n    listen [::]:80;\n",
-                              f"    listen 127.0.0.1:{self.port};\n")  # fmt: skip
+                              f"    listen {HOST}:{self.port};\n")  # fmt: skip
         block = block.replace(f"root {SITE_ROOT};", f"root {self.root};")
         (self.work / "site.conf").write_text(block)
         log = self.work / "error.log"
@@ -90,7 +94,7 @@ class Server:
 
     def _caddy(self) -> None:
         text = (self.site / "Caddyfile").read_text()
-        text = text.replace("\n:80 {", f"\n:{self.port} {{")
+        text = text.replace("\n:80 {", f"\n:{self.port} {{\n\tbind {HOST}")
         text = text.replace(f"root * {SITE_ROOT}", f"root * {self.root}")
         (self.work / "Caddyfile").write_text(text)
         log = self.work / "caddy.log"

@@ -17,8 +17,18 @@ from healthskills.build import build_project
 from support import TODAY
 
 TESTDATA = Path(__file__).parent / "testdata" / "site"
-TEXT = (".html", ".json", ".xml", ".js", ".css", ".svg", ".txt", "_headers", "nginx.conf",
-        "Caddyfile")
+TEXT = (
+    ".html",
+    ".json",
+    ".xml",
+    ".js",
+    ".css",
+    ".svg",
+    ".txt",
+    "_headers",
+    "nginx.conf",
+    "Caddyfile",
+)
 """Compressed copies (.br, .gz) are made from these and are compared through them."""
 
 
