@@ -69,3 +69,10 @@ def test_online_address_and_qr_code():
     assert where.short == "health.example.org/charity/ar/guides/nhs-111/"
     assert where.qr.startswith('<svg class="hs-qr-code" aria-hidden="true" focusable="false" ')
     assert "<script" not in where.qr and "href" not in where.qr
+
+
+def test_qr_codes_lead_under_the_sites_own_path():
+    """A site hosted at https://example.org/health/ prints QR codes that lead there."""
+    where = online(ProjectSettings(site_url="https://example.org/health/"), "en/guides/x/")
+    assert where.url == "https://example.org/health/en/guides/x/"
+    assert where.short == "example.org/health/en/guides/x/"
