@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import posixpath
 
-GENERATED_FOLDERS = ("lessons", "guides", "embed", "print", "search", "help-near-you")
+PLACES = "help-near-you"
+"""The folder of "Help near you" in every language, and the embed kind of an area's list."""
+
+GENERATED_FOLDERS = ("lessons", "guides", "embed", "print", "search", PLACES)
 """Folders of every language that healthskills fills: lesson and guide pages (from
 content/), embed views, printed PDFs, the search index and the places to get help."""
 
@@ -53,7 +56,7 @@ def guide_text_url(lang: str, guide_id: str) -> str:
     return f"{lang}/guides/{guide_id}/text/"
 
 
-HELP_NEAR_YOU = "help-near-you/index.md"
+HELP_NEAR_YOU = f"{PLACES}/index.md"
 
 
 INDEX_PAGES = (LESSONS_INDEX, GUIDES_INDEX, HELP_NEAR_YOU)
@@ -62,22 +65,22 @@ INDEX_PAGES = (LESSONS_INDEX, GUIDES_INDEX, HELP_NEAR_YOU)
 
 def help_url(lang: str) -> str:
     """ "Help near you": national services, then the areas A to Z."""
-    return f"{lang}/help-near-you/"
+    return f"{lang}/{PLACES}/"
 
 
 def area_url(lang: str, area: str) -> str:
     """One area's places (`area` is its slug)."""
-    return f"{lang}/help-near-you/{area}/"
+    return f"{lang}/{PLACES}/{area}/"
 
 
 def area_filter_url(lang: str, area: str, facet: str, value: str) -> str:
     """An area's places that offer one thing (`facet` is `offers`) or give help in one
     language (`languages`): the filter, as pages, for readers without JavaScript."""
-    return f"{lang}/help-near-you/{area}/{facet}/{value}/"
+    return f"{lang}/{PLACES}/{area}/{facet}/{value}/"
 
 
 def place_url(lang: str, area: str, place_id: str) -> str:
-    return f"{lang}/help-near-you/{area}/{place_id}/"
+    return f"{lang}/{PLACES}/{area}/{place_id}/"
 
 
 def poster_pdf_path(lang: str, place_id: str) -> str:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 import jinja2
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, get_time_format
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -26,6 +28,16 @@ from ..strings import ENGLISH
 
 BABEL_LOCALES = {"en": "en_GB", "pa": "pa_Guru"}
 """Language code → the locale whose date format our readers expect (UK English)."""
+
+
+@functools.cache
+def babel_locale(code: str) -> Locale:
+    """babel's locale for `code`, or UK English for a locale babel does not know, so that
+    lists, day names and times always come out in some language."""
+    try:
+        return Locale.parse(code)
+    except (UnknownLocaleError, ValueError, LookupError):
+        return Locale.parse("en_GB")
 
 
 @dataclass(frozen=True)
@@ -157,10 +169,7 @@ class PageContext:
     def hour_style(self) -> str:
         """How this language writes the hour of a time, for the page script to write times
         as babel does on the page: `2-digit` ("09:00") or `numeric` ("9:00 am")."""
-        try:
-            pattern = get_time_format("short", locale=self.locale()).pattern
-        except (ValueError, LookupError):
-            pattern = "HH:mm"
+        pattern = get_time_format("short", locale=babel_locale(self.locale())).pattern
         return "2-digit" if "HH" in pattern else "numeric"
 
     def date(self, value: dt.date) -> str:
@@ -172,10 +181,7 @@ class PageContext:
 
     def listing(self, items: list[str]) -> str:
         """ "England, Wales and Scotland", the way this language joins a list."""
-        try:
-            return format_list(items, locale=self.locale())
-        except (ValueError, LookupError):  # a locale babel does not know
-            return format_list(items, locale="en_GB")
+        return format_list(items, locale=babel_locale(self.locale()))
 
     # ---- links ----------------------------------------------------------------------
 

@@ -216,15 +216,15 @@ def poster_doc(
     en = PageContext(english, assets, url, printing=True) if english else None
     en_place = english.places[place.id] if english else place
     where = online(settings, place_url(lang, area_slug(place.area or ""), place.id))
+    view = PlaceView(page, place, today)
     body = page.render(
         "poster.html",
         notice=False,
-        view=PlaceView(page, place, today),
+        view=view,
         en=en,
         en_view=PlaceView(en, en_place, today) if en else None,
         online=where,
     )
-    view = PlaceView(page, place, today)
     footer = f"{view.checked} {where.short}"
     margins = Margins("", footer, page.template("page_of"))
     page_css = paper_rule(settings) + page_rules(margins, local.language.dir)

@@ -18,17 +18,14 @@ from markupsafe import Markup
 
 from ..assets import Assets
 from ..localise.content import Localised
-from ..pages import area_url, embed_url, guide_url, lesson_url, oembed_path
+from ..pages import PLACES, area_url, embed_url, guide_url, lesson_url, oembed_path
 from ..settings import ProjectSettings
-from .context import TEMPLATES, PageContext
+from .context import TEMPLATES
 from .embed_code import FRAME_HEIGHT, snippet
 from .guides import guide_body
 from .lessons import lesson_body
-from .places import area_body, areas
+from .places import area_body, area_title, areas
 from .policy import site_policies
-
-AREAS = "help-near-you"
-"""The embed kind of an area's places: `<lang>/embed/help-near-you/<area>/`."""
 
 
 def _new_tab(body: str) -> str:
@@ -64,10 +61,11 @@ def render_embeds(
     page scrolls, and the frame loads only when it is scrolled to)."""
     lang = local.language.code
     css = Markup(assets.css + assets.embed_css)
+    policy = site_policies(assets)[1].meta
     files: dict[str, bytes] = {}
     items: list[tuple[str, str, Any]] = [("lessons", x.id, x) for x in local.lessons.values()]
     items += [("guides", guide.id, guide) for guide in local.guides.values()]
-    items += [(AREAS, area.slug, area) for area in areas(local)]
+    items += [(PLACES, area.slug, area) for area in areas(local)]
     for kind, item_id, item in items:
         url = embed_url(lang, kind, item_id)
         if kind == "lessons":
@@ -80,7 +78,7 @@ def render_embeds(
             title = str(item.title)
         else:
             full = area_url(lang, item_id)
-            title = PageContext(local, assets, url).t("places_in_area", area=item.name)
+            title = area_title(local, item)
             page, body = area_body(local, assets, item, item.places, url, today, title=title,
                                    in_embed=True)  # fmt: skip
         page_html = TEMPLATES.get_template("embed.html").render(
@@ -96,7 +94,7 @@ def render_embeds(
             attribution=page.t("embed_attribution", site=settings.site_name),
             open_full=page.t("open_full_page"),
             script=Markup(assets.embed_script),
-            csp=site_policies(assets)[1].meta,
+            csp=policy,
         )
         files[url + "index.html"] = page_html.encode("utf-8")
         files[oembed_path(lang, kind, item_id)] = oembed(

@@ -16,12 +16,10 @@ other hosts, no geolocation, "open now" is worked out on the device.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
-from babel import Locale
-from babel.core import UnknownLocaleError
 from babel.dates import format_time, get_day_names
 from markupsafe import Markup
 
@@ -33,7 +31,7 @@ from ..models.place import tel_href as _tel_href
 from ..models.place import text_digits as _text_digits
 from ..settings import ProjectSettings
 from ..text import sort_key
-from .context import PageContext, PageSource, index_source
+from .context import PageContext, PageSource, babel_locale, index_source
 from .embed_code import snippet
 
 PER_PAGE = 40
@@ -69,23 +67,17 @@ def key(prefix: str, value: str) -> str:
     return f"{prefix}_{value.replace('-', '_')}"
 
 
-@functools.cache
-def _locale(code: str) -> Locale:
-    try:
-        return Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en_GB")
-
-
 def language_name(page: PageContext, code: str) -> str:
     """A language's name in the reader's language ("Polish", "البولندية")."""
-    name = _locale(page.locale()).languages.get(code) or _locale("en_GB").languages.get(code)
+    name = babel_locale(page.locale()).languages.get(code) or babel_locale("en_GB").languages.get(
+        code
+    )
     return name or code
 
 
 def _time(page: PageContext, minutes: int) -> str:
     value = dt.time(minutes // 60 % 24, minutes % 60)
-    return format_time(value, format="short", locale=_locale(page.locale()))
+    return format_time(value, format="short", locale=babel_locale(page.locale()))
 
 
 def ranges_text(page: PageContext, ranges: list[str]) -> str:
@@ -105,7 +97,7 @@ def week_lines(page: PageContext, place: Place) -> list[tuple[str, str]]:
         return []
     if place.hours == "always":
         return [("", page.t("open_always"))]
-    names = get_day_names("wide", locale=_locale(page.locale()))
+    names = get_day_names("wide", locale=babel_locale(page.locale()))
     lines: list[tuple[str, str]] = []
     start = 0
     for i in range(1, 8):
@@ -173,6 +165,11 @@ def areas(local: Localised) -> list[Area]:
     ]
 
 
+def area_title(local: Localised, area: Area) -> str:
+    """ "Places in Riverton", in the reader's language: the area's pages and embed view."""
+    return local.ui("places_in_area").format(area=area.name)
+
+
 def national(local: Localised) -> list[Place]:
     return sorted((p for p in local.places.values() if p.national), key=lambda p: sort_key(p.name))
 
@@ -197,7 +194,8 @@ class PlaceView:
         contact = place.contact
         self.tel = _tel_href(contact.phone) if contact.phone else ""
         digits = _text_digits(contact.text) if contact.text else None
-        self.sms = f"sms:{digits}" + (f"?body={contact.text_word}" if contact.text_word else "")
+        body = f"?body={quote(contact.text_word)}" if contact.text_word else ""
+        self.sms = f"sms:{digits}{body}" if digits else ""
         if contact.text_word:
             self.text = page.t("text_word", word=contact.text_word, number=contact.text)
         else:
@@ -303,25 +301,33 @@ def area_body(
     return page, body
 
 
+def _numbered(places: list[Place]) -> list[tuple[int, str, list[Place]]]:
+    """A list of places in pages of `PER_PAGE`: (number, the page's folder under the first
+    page's address, its places). The first page is the address itself."""
+    return [
+        (number, "" if number == 1 else f"{number}/", places[start : start + PER_PAGE])
+        for number, start in enumerate(range(0, len(places), PER_PAGE), start=1)
+    ]
+
+
 def _area_pages(
     local: Localised, assets: Assets, settings: ProjectSettings, area: Area, today: dt.date
 ) -> list[PageSource]:
     lang = local.language.code
     out = []
-    chunks = [area.places[i : i + PER_PAGE] for i in range(0, len(area.places), PER_PAGE)]
-    title_text = PageContext(local, assets, "").t("places_in_area", area=area.name)
-    code = snippet(settings, lang, "help-near-you", area.slug, title_text)
-    for number, chunk in enumerate(chunks, start=1):
-        suffix = "" if number == 1 else f"{number}/"
+    numbered = _numbered(area.places)
+    title_text = area_title(local, area)
+    code = snippet(settings, lang, pages.PLACES, area.slug, title_text)
+    for number, suffix, chunk in numbered:
         url = pages.area_url(lang, area.slug) + suffix
         page, body = area_body(local, assets, area, chunk, url, today, title=title_text,
-                               number=number, count=len(chunks),
+                               number=number, count=len(numbered),
                                embed=code if number == 1 else None)  # fmt: skip
         title = title_text if number == 1 else f"{title_text} ({number})"
         out.append(PageSource(
-            path=f"help-near-you/{area.slug}/{suffix}index.md", url=url, title=title,
+            path=f"{pages.PLACES}/{area.slug}/{suffix}index.md", url=url, title=title,
             description=page.t("places_count", count=len(area.places)), body=body, kind="index",
-            meta={"hs_oembed": settings.site_url + pages.oembed_path(lang, "help-near-you",
+            meta={"hs_oembed": settings.site_url + pages.oembed_path(lang, pages.PLACES,
                                                                      area.slug)},
         ))  # fmt: skip
     offers, languages = _filters(area)
@@ -335,13 +341,12 @@ def _area_pages(
         label = page.t(key("offer", value)) if facet == "offers" else page.t(
             "filter_language", language=language_name(page, value))  # fmt: skip
         title = page.t("places_with", area=area.name, offer=label)
-        chunks = [chosen[i : i + PER_PAGE] for i in range(0, len(chosen), PER_PAGE)]
-        for number, chunk in enumerate(chunks, start=1):
-            suffix = "" if number == 1 else f"{number}/"
+        numbered = _numbered(chosen)
+        for number, suffix, chunk in numbered:
             page, body = area_body(local, assets, area, chunk, url + suffix, today, title=title,
-                                   number=number, count=len(chunks), is_filter=True)  # fmt: skip
+                                   number=number, count=len(numbered), is_filter=True)  # fmt: skip
             out.append(PageSource(
-                path=f"help-near-you/{area.slug}/{facet}/{value}/{suffix}index.md",
+                path=f"{pages.PLACES}/{area.slug}/{facet}/{value}/{suffix}index.md",
                 url=url + suffix, title=title, description=title, body=body, kind="index",
                 meta={"search": {"exclude": True}},
             ))  # fmt: skip
@@ -379,7 +384,7 @@ def _place_page(
         posters=posters,
     )
     return PageSource(
-        path=f"help-near-you/{area.slug}/{place.id}.md",
+        path=f"{pages.PLACES}/{area.slug}/{place.id}.md",
         url=url,
         title=place.name,
         description=str(place.summary) if place.summary else page.t(key("kind", place.kind)),
