@@ -9,8 +9,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # chromium prints the PDFs, with Noto fonts for every script (Arabic Naskh, Urdu Nastaliq).
 SITE_APT := chromium fonts-noto-core
-# The tests also read PDFs (poppler-utils), decode QR codes (zbar-tools) and check PO files.
-TEST_APT := $(SITE_APT) gettext poppler-utils zbar-tools nginx libnginx-mod-http-brotli-static caddy
+# The tests also read PDFs (poppler-utils), decode QR codes (zbar-tools), check PO files
+# (gettext), serve the site as hosts do (nginx, caddy) and read the offline packs (kiwix-tools).
+TEST_APT := $(SITE_APT) gettext poppler-utils zbar-tools nginx libnginx-mod-http-brotli-static caddy \
+	kiwix-tools
 
 .PHONY: site test test-full install install-test site-packages test-packages apt lint format serve clean
 

@@ -29,11 +29,13 @@ def free_port(host: str = HOST) -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for_port(proc: subprocess.Popen, port: int, what: str, log: Path) -> None:
+def wait_for_port(
+    proc: subprocess.Popen, port: int, what: str, log: Path, host: str = HOST
+) -> None:
     """Until the server answers on `port`, or it exits (then its log says why)."""
     for _ in range(200):
         try:
-            with socket.create_connection((HOST, port), timeout=0.5):
+            with socket.create_connection((host, port), timeout=0.5):
                 return
         except OSError:
             try:
@@ -90,7 +92,7 @@ class Server:
         if check.returncode:
             raise RuntimeError(f"nginx -t refused the server block:\n{check.stderr}")
         self.proc = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.PIPE)
-        _wait_for_port(self.proc, self.port, "nginx", log)
+        wait_for_port(self.proc, self.port, "nginx", log)
 
     def _caddy(self) -> None:
         text = (self.site / "Caddyfile").read_text()
@@ -104,7 +106,7 @@ class Server:
         command = [caddy, "run", "--config", str(self.work / "Caddyfile"), "--adapter", "caddyfile"]
         with log.open("w") as out:
             self.proc = subprocess.Popen(command, stdout=out, stderr=out, env=env)
-        _wait_for_port(self.proc, self.port, "caddy", log)
+        wait_for_port(self.proc, self.port, "caddy", log)
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

@@ -69,7 +69,7 @@ def shared_dir() -> Path:
 
 @functools.cache
 def real_site() -> Path:
-    """The real project's site, with every PDF, built once for the whole run: the first
+    """The real project's site, with every PDF and offline pack, built once for the whole run: the first
     worker to get here builds it (about a minute, most of it printing) while the others
     wait on the lock, then all of them read the same files. While working on tests,
     HEALTHSKILLS_TEST_SITE can name a site already built with `healthskills build`."""
@@ -79,7 +79,7 @@ def real_site() -> Path:
     with (folder / "site.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder / "site.complete").exists():
-            build_project(Project(REPO), folder / "site", pdfs=True)
+            build_project(Project(REPO), folder / "site", pdfs=True, zims=True)
             (folder / "site.complete").touch()
     return folder / "site"
 

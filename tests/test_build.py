@@ -30,8 +30,8 @@ def test_build_writes_every_page_at_its_address(project, tmp_path):
     site = tmp_path / "site"
     result = build_project(project, site, TODAY)
     # 2 lessons, 1 guide and its text-only version, 2 indexes, "my lessons", the word list,
-    # the translators' page, the content report and "Help near you"
-    assert result.pages == 11
+    # the translators' page, the content report, "Help near you" and "Read offline"
+    assert result.pages == 12
     for rel in (
         "index.html",
         "en/index.html",
@@ -188,9 +188,9 @@ def test_real_starter_content_is_clean_and_builds(tmp_path):
         assert any("nhs.uk" in s.url or "gov.uk" in s.url for s in loaded.model.sources)
     result = build_project(project, tmp_path / "site")
     # Lessons, guides and their text-only versions, the two indexes, "my lessons", the word
-    # list, the translators' page, the content report and "Help near you" (national
-    # services only: the starter content has no local places).
-    per_language = len(content.lessons) + 2 * len(content.guides) + 7
+    # list, the translators' page, the content report, "Read offline" and "Help near you"
+    # (national services only: the starter content has no local places).
+    per_language = len(content.lessons) + 2 * len(content.guides) + 8
     assert result.languages >= 8
     assert result.pages == per_language * result.languages
 

@@ -44,7 +44,7 @@ def test_not_a_project(tmp_path, capsys):
 def test_build_and_failed_build_messages(project, tmp_path, capsys):
     site = tmp_path / "out"
     code, out, _ = run(capsys, "build", "--project", str(project.root), "--site-dir", str(site))
-    assert code == 0 and "Built 11 pages" in out
+    assert code == 0 and "Built 12 pages" in out
     assert (site / "en/print/first-guide-en.pdf").read_bytes().startswith(b"%PDF-")
     assert (site / "en/print/champion-pack-en.pdf").is_file()
     edit(project, "content/guides/first-guide.yaml", "words: [app]", "words: [nothing]")

@@ -47,6 +47,9 @@ def test_serve_rebuilds_on_change_and_survives_bad_edits(project):
     try:
         wait_for_line("Serving on")  # after the first build
         assert "Open an app" in fetch(url)
+        # The preview makes no offline packs, and its Read offline page says so.
+        offline = fetch(f"http://127.0.0.1:{port}/en/read-offline/")
+        assert "does not have the files" in offline and "downloads/" not in offline
         edit(project, "content/lessons/first-lesson.yaml", "title: Open an app",
              "title: Start an app")  # fmt: skip
         assert any("English pages updated" in line for line in wait_for_line("Built"))

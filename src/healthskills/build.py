@@ -9,10 +9,13 @@ a failed build leaves the previous site exactly as it was. The build reads no pr
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .assets import Assets, collect_assets
 from .check import CheckedProject, check_project
 from .localise.content import Localised
@@ -28,6 +31,7 @@ from .render.context import PageSource
 from .render.editors import render_report_page, render_status_page
 from .render.embeds import render_embeds
 from .render.indexes import render_root_index
+from .render.offline import render_read_offline
 from .render.policy import HEAD_SCRIPT, site_policies
 from .render.search import docs_page, search_index, searchable
 from .render.site import render_language
@@ -36,6 +40,7 @@ from .settings import ProjectSettings
 from .write import Caches, write_site
 from .write.engine import LanguageJob
 from .write.servers import server_files
+from .write.zims import ZimPack, png_illustration
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ def build_site(
     workers: int | None = None,
     *,
     pdfs: bool = False,
+    zims: bool = False,
     cache: bool = True,
 ) -> BuildResult:
     """Build the whole site, every language, into `site_dir`. Raises ProblemsFound, leaving
@@ -73,7 +79,10 @@ def build_site(
     champion pack with headless Chromium (`healthskills build` does; the live preview and
     most tests do not, because printing is the slowest part of a build). With `cache`,
     what the next build can reuse (PDFs, built languages, compressed files) is kept in the
-    project's `.cache/healthskills/`, keyed by the hash of what each was made from."""
+    project's `.cache/healthskills/`, keyed by the hash of what each was made from.
+
+    With `zims`, also make each language's offline pack for Kiwix (write/zims.py), which
+    `healthskills build` does unless told `--no-zim`."""
     if checked.errors:
         raise ProblemsFound(checked.problems)
     warnings = checked.problems
@@ -97,29 +106,81 @@ def build_site(
     files |= pdf_files
     jobs = []
     for local in locals_:
-        job, own = language_job(checked, local, assets, sizes)
+        job, own = language_job(checked, local, assets, sizes, zims)
         files |= own
         jobs.append(job)
-    write_site(jobs, files, site_dir, caches, checked.engine.version(), workers)
+    packs = zim_packs(checked, locals_, assets) if zims else []
+    write_site(jobs, files, site_dir, caches, checked.engine.version(), workers, packs)
     return BuildResult(site_dir, sum(len(job.pages) for job in jobs), len(jobs), warnings)
 
 
 def language_job(
-    checked: CheckedProject, local: Localised, assets: Assets, sizes: dict[str, int]
+    checked: CheckedProject,
+    local: Localised,
+    assets: Assets,
+    sizes: dict[str, int],
+    zims: bool = False,
 ) -> tuple[LanguageJob, dict[str, bytes]]:
     """One language, rendered: the engine's job (its pages, hand-written pages and
-    settings), and the files of its own we write beside them (embed views, search index)."""
+    settings), and the files of its own we write beside them (embed views, search index).
+    With `zims`, its "Read offline" page lists the offline packs."""
     status = progress_json(checked.progress, checked.languages)
     docs = _docs(checked, local)
     pages = render_language(local, assets, checked.settings, checked.today, sizes)
     pages.append(render_status_page(local, assets, checked.languages, status))
     pages.append(render_report_page(local, assets, checked.languages, checked.report))
+    pages.append(render_read_offline(local, assets, checked.settings, checked.languages,
+                                     build_date(checked.today), zims))  # fmt: skip
     files = render_embeds(local, assets, checked.settings, checked.today)
     files[f"{local.language.code}/{SEARCH_INDEX}"] = _search(pages, docs)
     # A guide's @page rules, beside its page (the theme links them as `print.css`).
     files |= {page.url + "print.css": page.meta["hs_print"].encode("utf-8")
               for page in pages if page.meta.get("hs_print")}  # fmt: skip
     return _job(checked, local, assets, pages, docs), files
+
+
+def build_date(today: dt.date) -> dt.date:
+    """The date a build says it was made: SOURCE_DATE_EPOCH's, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return today
+
+
+def zim_packs(checked: CheckedProject, locals_: list[Localised], assets: Assets) -> list[ZimPack]:
+    """Every language's offline pack, as write/zims.py makes it: with the metadata Kiwix
+    shows in its library, in the pack's language where it is words."""
+    settings = checked.settings
+    org = settings.organisation
+    maker = org.name if org is not None else settings.site_name
+    picture = assets.files[assets.logo or assets.favicon]
+    illustration = png_illustration(picture)
+    slug = re.sub(r"[^a-z0-9]+", "-", settings.site_name.lower()).strip("-") or "healthskills"
+    packs = []
+    for local in locals_:
+        language = local.language
+        metadata = {
+            "Name": f"{slug}_{language.code}",
+            "Title": _shortened(settings.site_name, 30),
+            "Description": _shortened(local.ui("zim_description"), 80),
+            "Language": language.zim_language or "",
+            "Creator": maker,
+            "Publisher": maker,
+            "Date": build_date(checked.today).isoformat(),
+            "Tags": "health;nhs;easy-read",
+            "Source": settings.site_url,
+            "Scraper": f"healthskills {__version__}",
+        }
+        if settings.site_description:
+            metadata["LongDescription"] = settings.site_description
+        packs.append(ZimPack(language.code, metadata, local.ui("needs_internet"),
+                             settings.site_url, illustration))  # fmt: skip
+    return packs
+
+
+def _shortened(text: str, limit: int) -> str:
+    """Kiwix shows at most `limit` characters of a title or description."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _print_pdfs(

@@ -75,7 +75,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         checked = check_project(project, engine=args.engine)
-        result = build_site(checked, site_dir, pdfs=not args.no_pdf, cache=not args.no_cache)
+        result = build_site(
+            checked, site_dir, pdfs=not args.no_pdf, zims=not args.no_zim, cache=not args.no_cache
+        )
     except ProblemsFound as exc:
         _print_problems(exc.problems)
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
@@ -243,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-pdf",
         action="store_true",
         help="skip the printable PDFs (faster; no Chromium needed)",
+    )
+    build.add_argument(
+        "--no-zim",
+        action="store_true",
+        help="skip the offline packs for Kiwix (faster)",
     )
     build.add_argument(
         "--engine",

@@ -20,7 +20,9 @@ GENERATED_FOLDERS = ("lessons", "guides", "embed", "print", "search", PLACES)
 """Folders of every language that healthskills fills: lesson and guide pages (from
 content/), embed views, printed PDFs, the search index and the places to get help."""
 
-GENERATED_PAGES = ("my-lessons.md", "words.md", "translators.md", "content-report.md")
+GENERATED_PAGES = (
+    "my-lessons.md", "words.md", "translators.md", "content-report.md", "read-offline.md",
+)  # fmt: skip
 """Pages healthskills writes into every language's docs beside the hand-written ones."""
 
 LESSONS_INDEX = "lessons/index.md"
@@ -117,6 +119,21 @@ def bilingual_pdf_path(lang: str, guide_id: str) -> str:
 def pack_pdf_path(lang: str) -> str:
     """Every guide, lesson handout and facilitator note of one language, in one PDF."""
     return f"{lang}/print/champion-pack-{lang}.pdf"
+
+
+def read_offline_url(lang: str) -> str:
+    """ "Read offline": what an offline pack is, each language's pack and how to open it."""
+    return f"{lang}/read-offline/"
+
+
+DOWNLOADS = "downloads"
+"""The site-root folder of the offline packs (not a language's: one list for every
+language, so a champion can fetch several)."""
+
+
+def zim_path(lang: str) -> str:
+    """A language's offline pack: every page of the language in one ZIM file for Kiwix."""
+    return f"{DOWNLOADS}/healthskills-{lang}.zim"
 
 
 def embed_url(lang: str, kind: str, item_id: str) -> str:

@@ -96,10 +96,13 @@ def context(browser):
 
 
 def _wait_until_kept(page, url: str) -> None:
-    """Until the service worker has the page in its cache (it keeps the first page a reader
-    opens after it starts, from what the browser already downloaded)."""
+    """Until the service worker controls the page and has it in its cache (it keeps the
+    first page a reader opens after it starts, from what the browser already downloaded).
+    Both: a worker that has kept the page but does not yet control it would let the next
+    load go to the network."""
     page.wait_for_function(
-        "url => caches.open('hs-pages').then(c => c.match(url)).then(Boolean)",
+        "url => navigator.serviceWorker.controller"
+        " && caches.open('hs-pages').then(c => c.match(url)).then(Boolean)",
         arg=url,
         timeout=20000,
     )

@@ -22,8 +22,8 @@ def test_mkdocs_and_properdocs_build_the_same_pages(project, tmp_path, monkeypat
     one, two = files(tmp_path / "mkdocs"), files(tmp_path / "properdocs")
     assert sorted(one) == sorted(two)
     pages = [rel for rel in one if rel.endswith(".html")]
-    # 11 generated pages, the hand-written home page, the 404 page, 3 embed views and `/`
-    assert len(pages) == 17
+    # 12 generated pages, the hand-written home page, the 404 page, 3 embed views and `/`
+    assert len(pages) == 18
     assert [rel for rel in one if one[rel] != two[rel]] == []
 
 

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..problems import Problem, ProblemsFound
+from ..problems import Problem, ProblemsFound, Severity
+from ..render.offline import megabytes
 from .cache import LanguageCache
 from .compress import CompressedCache, precompress, text_files
 from .engine import LanguageJob, build_language
 from .links import check_site
 from .swap import normalise_times, prune, swap
+from .zims import ZimPack, fill_sizes, make_zims
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,11 @@ def write_site(
     caches: Caches,
     engine_version: str,
     workers: int | None = None,
+    packs: list[ZimPack] | None = None,
 ) -> None:
     """Build every language, write `files` (site-root relative path → bytes) beside them,
-    compress, check every link, and put the result at `site_dir`. Raises ProblemsFound,
-    leaving `site_dir` as it was."""
+    make the offline `packs` from the finished pages, compress, check every link, and put
+    the result at `site_dir`. Raises ProblemsFound, leaving `site_dir` as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
@@ -64,6 +67,8 @@ def write_site(
             target = building / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        if packs:
+            precompress(_packed(building, packs, caches), compressed)
         precompress([building / rel for rel in files], compressed)
         normalise_times(building)
         base = urlsplit(jobs[0].config.site_url).path if jobs else "/"
@@ -74,9 +79,24 @@ def write_site(
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    for folder in (caches.sub("compressed"), caches.sub("languages")):
+    for folder in (caches.sub("compressed"), caches.sub("languages"), caches.sub("zims")):
         if folder is not None:
             prune(folder)
+
+
+def _packed(building: Path, packs: list[ZimPack], caches: Caches) -> list[Path]:
+    """The offline packs, made from the finished pages; returns the pages that name their
+    sizes, now filled in."""
+    try:
+        sizes = make_zims(building, packs, caches.sub("zims"))
+    except (ValueError, RuntimeError) as exc:
+        problem = Problem(
+            "site", 0, 0, Severity.ERROR, "offline-pack",
+            f"Could not make the offline packs: {exc}",
+            hint="build with --no-zim to leave them out, and report this.",
+        )  # fmt: skip
+        raise ProblemsFound([problem]) from exc
+    return fill_sizes(building, sizes, megabytes)
 
 
 def _relocated(job: LanguageJob, building: Path) -> LanguageJob:
