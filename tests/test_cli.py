@@ -44,7 +44,8 @@ def test_not_a_project(tmp_path, capsys):
 def test_build_and_failed_build_messages(project, tmp_path, capsys):
     site = tmp_path / "out"
     code, out, _ = run(capsys, "build", "--project", str(project.root), "--site-dir", str(site))
-    assert code == 0 and "Built 12 pages" in out
+    assert code == 0 and "Built 12 pages and 1 offline pack (largest 0." in out
+    assert (site / "downloads/healthskills-en.zim").read_bytes().startswith(b"ZIM\x04")
     assert (site / "en/print/first-guide-en.pdf").read_bytes().startswith(b"%PDF-")
     assert (site / "en/print/champion-pack-en.pdf").is_file()
     edit(project, "content/guides/first-guide.yaml", "words: [app]", "words: [nothing]")
@@ -53,11 +54,20 @@ def test_build_and_failed_build_messages(project, tmp_path, capsys):
     assert "unknown-glossary" in err and "was left as it was" in err
 
 
-def test_build_without_pdfs(project, tmp_path, capsys):
+def test_build_without_pdfs_or_packs(project, tmp_path, capsys):
     site = tmp_path / "out"
-    args = ["build", "--no-pdf", "--project", str(project.root), "--site-dir", str(site)]
-    assert run(capsys, *args)[0] == 0
-    assert not (site / "en/print").exists()
+    args = [
+        "build",
+        "--no-pdf",
+        "--no-zim",
+        "--project",
+        str(project.root),
+        "--site-dir",
+        str(site),
+    ]
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "offline packs" not in out
+    assert not (site / "en/print").exists() and not (site / "downloads").exists()
     page = (site / "en/guides/first-guide/index.html").read_text(encoding="utf-8")
     assert ".pdf" not in page and 'href="text/"' in page  # the text-only link stays
 

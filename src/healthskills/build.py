@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,8 @@ class BuildResult:
     pages: int
     languages: int
     warnings: list[Problem]
+    packs: dict[str, int] = field(default_factory=dict)
+    """Each offline pack's size in bytes, by language (none without `zims`)."""
 
 
 def build_project(
@@ -110,8 +112,9 @@ def build_site(
         files |= own
         jobs.append(job)
     packs = zim_packs(checked, locals_, assets) if zims else []
-    write_site(jobs, files, site_dir, caches, checked.engine.version(), workers, packs)
-    return BuildResult(site_dir, sum(len(job.pages) for job in jobs), len(jobs), warnings)
+    made = write_site(jobs, files, site_dir, caches, checked.engine.version(), workers, packs)
+    pages = sum(len(job.pages) for job in jobs)
+    return BuildResult(site_dir, pages, len(jobs), warnings, made)
 
 
 def language_job(

@@ -25,6 +25,7 @@ from .importer import import_places
 from .localise.update import update_catalogs
 from .problems import Problem, ProblemsFound, sort_problems, summarise
 from .project import Project, find_project
+from .render.offline import megabytes
 from .report.content import report_table
 from .report.translations import progress_json, progress_table
 from .scaffold import KINDS, new_file
@@ -85,7 +86,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.warnings:
         _print_problems(result.warnings)
     seconds = time.perf_counter() - started
-    print(f"Built {result.pages} pages into {result.site_dir} in {seconds:.1f} s.")
+    packs = ""
+    if result.packs:
+        largest = max(result.packs.values())
+        count = len(result.packs)
+        packs = f" and {count} offline pack{'s' if count != 1 else ''}"
+        packs += f" (largest {megabytes(largest, 'en')} MB)"
+    print(f"Built {result.pages} pages{packs} into {result.site_dir} in {seconds:.1f} s.")
     return 0
 
 

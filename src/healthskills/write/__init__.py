@@ -3,7 +3,8 @@
 Every language is built by the engine (`engine`, `mkdocs_engine`) into a folder next to
 the site, in parallel processes, or copied from the cache when nothing it is made from
 changed (`cache`); our own files (shared assets, embed views, search indexes, PDFs, the
-page at `/`) are written beside them; text files get compressed copies (`compress`); every
+page at `/`) are written beside them; each language's offline pack is made from its
+finished pages (`zims`, `zim_pages`); text files get compressed copies (`compress`); every
 link is checked (`links`); only then does the new site take the old one's place (`swap`).
 """
 
@@ -46,10 +47,11 @@ def write_site(
     engine_version: str,
     workers: int | None = None,
     packs: list[ZimPack] | None = None,
-) -> None:
+) -> dict[str, int]:
     """Build every language, write `files` (site-root relative path → bytes) beside them,
     make the offline `packs` from the finished pages, compress, check every link, and put
-    the result at `site_dir`. Raises ProblemsFound, leaving `site_dir` as it was."""
+    the result at `site_dir`; returns each pack's size by language. Raises ProblemsFound,
+    leaving `site_dir` as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
@@ -67,8 +69,9 @@ def write_site(
             target = building / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        sizes: dict[str, int] = {}
         if packs:
-            precompress(_packed(building, packs, caches), compressed)
+            sizes = _packed(building, packs, caches)
         precompress([building / rel for rel in files], compressed)
         normalise_times(building)
         base = urlsplit(jobs[0].config.site_url).path if jobs else "/"
@@ -82,11 +85,12 @@ def write_site(
     for folder in (caches.sub("compressed"), caches.sub("languages"), caches.sub("zims")):
         if folder is not None:
             prune(folder)
+    return sizes
 
 
-def _packed(building: Path, packs: list[ZimPack], caches: Caches) -> list[Path]:
-    """The offline packs, made from the finished pages; returns the pages that name their
-    sizes, now filled in."""
+def _packed(building: Path, packs: list[ZimPack], caches: Caches) -> dict[str, int]:
+    """The offline packs, made from the finished pages, with their sizes filled in where
+    the pages name them; returns each pack's size by language."""
     try:
         sizes = make_zims(building, packs, caches.sub("zims"))
     except (ValueError, RuntimeError) as exc:
@@ -96,7 +100,8 @@ def _packed(building: Path, packs: list[ZimPack], caches: Caches) -> list[Path]:
             hint="build with --no-zim to leave them out, and report this.",
         )  # fmt: skip
         raise ProblemsFound([problem]) from exc
-    return fill_sizes(building, sizes, megabytes)
+    precompress(fill_sizes(building, sizes, megabytes), CompressedCache(caches.sub("compressed")))
+    return sizes
 
 
 def _relocated(job: LanguageJob, building: Path) -> LanguageJob:
