@@ -96,13 +96,18 @@ def context(browser):
 
 
 def _wait_until_kept(page, url: str) -> None:
-    """Until the service worker controls the page and has it in its cache (it keeps the
-    first page a reader opens after it starts, from what the browser already downloaded).
-    Both: a worker that has kept the page but does not yet control it would let the next
-    load go to the network."""
+    """Until the service worker controls the page and has kept it with every file it used
+    (it keeps the first page a reader opens after it starts, from what the browser already
+    downloaded). All of it: a worker that does not yet control the page would let the next
+    load go to the network, and one still keeping the page's files is still fetching when
+    a test takes the server away."""
     page.wait_for_function(
-        "url => navigator.serviceWorker.controller"
-        " && caches.open('hs-pages').then(c => c.match(url)).then(Boolean)",
+        """url => navigator.serviceWorker.controller && Promise.all([
+             caches.open('hs-pages').then(c => c.match(url)),
+             ...performance.getEntriesByType('resource')
+               .map(e => e.name).filter(name => /\\.[0-9a-f]{10}\\.[a-z0-9]+$/.test(name))
+               .map(name => caches.open('hs-files').then(c => c.match(name))),
+           ]).then(found => found.every(Boolean))""",
         arg=url,
         timeout=20000,
     )
