@@ -9,7 +9,6 @@ a failed build leaves the previous site exactly as it was. The build reads no pr
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ from .render.policy import HEAD_SCRIPT, site_policies
 from .render.search import docs_page, search_index, searchable
 from .render.site import render_language
 from .report.translations import progress_json
+from .reproducible import source_date_epoch
 from .settings import ProjectSettings
 from .write import Caches, write_site
 from .write.engine import LanguageJob
@@ -144,10 +144,8 @@ def language_job(
 
 def build_date(today: dt.date) -> dt.date:
     """The date a build says it was made: SOURCE_DATE_EPOCH's, for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return today
+    epoch = source_date_epoch()
+    return today if epoch is None else dt.datetime.fromtimestamp(epoch, dt.UTC).date()
 
 
 def zim_packs(checked: CheckedProject, locals_: list[Localised], assets: Assets) -> list[ZimPack]:
@@ -159,6 +157,7 @@ def zim_packs(checked: CheckedProject, locals_: list[Localised], assets: Assets)
     picture = assets.files[assets.logo or assets.favicon]
     illustration = png_illustration(picture)
     slug = re.sub(r"[^a-z0-9]+", "-", settings.site_name.lower()).strip("-") or "healthskills"
+    made = build_date(checked.today).isoformat()
     packs = []
     for local in locals_:
         language = local.language
@@ -169,7 +168,7 @@ def zim_packs(checked: CheckedProject, locals_: list[Localised], assets: Assets)
             "Language": language.zim_language or "",
             "Creator": maker,
             "Publisher": maker,
-            "Date": build_date(checked.today).isoformat(),
+            "Date": made,
             "Tags": "health;nhs;easy-read",
             "Source": settings.site_url,
             "Scraper": f"healthskills {__version__}",

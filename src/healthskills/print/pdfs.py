@@ -29,6 +29,7 @@ from ..localise.content import Localised
 from ..problems import Problem, Severity
 from ..render.documents import bilingual_doc, pack_doc, poster_doc, sheet_doc
 from ..render.printing import PrintDoc
+from ..reproducible import source_date_epoch
 from ..settings import ProjectSettings
 from ..validate.easy_read import MAX_PRINTED_PAGES
 from .cache import PrintCache
@@ -64,10 +65,10 @@ _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})\+00'00'\)")
 def _stamp(pdf: bytes) -> bytes:
     """With SOURCE_DATE_EPOCH set, that time instead of now in the PDF's dates, so builds
     are reproducible. Same length, so the PDF's byte offsets stay right."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if not epoch.isdigit():
+    epoch = source_date_epoch()
+    if epoch is None:
         return pdf
-    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(int(epoch))).encode()
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
     return _PDF_DATE.sub(lambda m: b"/" + m[1] + b" (D:" + stamp + b"+00'00')", pdf)
 
 

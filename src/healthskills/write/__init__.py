@@ -71,7 +71,7 @@ def write_site(
             target.write_bytes(data)
         sizes: dict[str, int] = {}
         if packs:
-            sizes = _packed(building, packs, caches)
+            sizes = _packed(building, packs, caches, compressed)
         precompress([building / rel for rel in files], compressed)
         normalise_times(building)
         base = urlsplit(jobs[0].config.site_url).path if jobs else "/"
@@ -88,7 +88,9 @@ def write_site(
     return sizes
 
 
-def _packed(building: Path, packs: list[ZimPack], caches: Caches) -> dict[str, int]:
+def _packed(
+    building: Path, packs: list[ZimPack], caches: Caches, compressed: CompressedCache
+) -> dict[str, int]:
     """The offline packs, made from the finished pages, with their sizes filled in where
     the pages name them; returns each pack's size by language."""
     try:
@@ -100,7 +102,7 @@ def _packed(building: Path, packs: list[ZimPack], caches: Caches) -> dict[str, i
             hint="build with --no-zim to leave them out, and report this.",
         )  # fmt: skip
         raise ProblemsFound([problem]) from exc
-    precompress(fill_sizes(building, sizes, megabytes), CompressedCache(caches.sub("compressed")))
+    precompress(fill_sizes(building, sizes, megabytes), compressed)
     return sizes
 
 

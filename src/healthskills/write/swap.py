@@ -9,14 +9,14 @@ import time
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound, Severity
+from ..reproducible import source_date_epoch
 
 
 def normalise_times(root: Path) -> None:
     """With SOURCE_DATE_EPOCH set, give every file that time, for reproducible archives."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch or not epoch.isdigit():
+    stamp = source_date_epoch()
+    if stamp is None:
         return
-    stamp = int(epoch)
     for path in root.rglob("*"):
         os.utime(path, (stamp, stamp), follow_symlinks=False)
 

@@ -81,8 +81,10 @@ def resolve(page: str, url: str) -> str | None:
     if not parts.path:
         return page
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
-    if target.startswith("..") or target == ".":
-        return None if target.startswith("..") else "index.html"
+    if target.startswith(".."):
+        return None
+    if target == ".":
+        return "index.html"
     if parts.path.endswith("/"):
         target += "/index.html"
     return target

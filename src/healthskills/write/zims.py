@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pages import zim_path
+from ..pages import SEARCH_INDEX, read_offline_url, zim_path
 from .zim_pages import PackPage, pack_pages, rewrite
 
 ZIM_MIME = "application/x-zim"
@@ -199,22 +199,21 @@ class _quiet:
 
 
 def fill_sizes(site: Path, sizes: dict[str, int], fmt: Callable[[int, str], str]) -> list[Path]:
-    """Put each pack's size where a page said it would be (render/offline.py); returns
+    """Put each pack's size where a page said it would be: the Read offline page of each
+    language, and its text in the language's search index (render/offline.py). Returns
     the files changed, whose compressed copies must be made again."""
     from ..render.offline import MARKER
 
     changed = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in (".html", ".json") or not path.is_file():
-            continue
-        data = path.read_bytes()
-        if b"@@zim-size:" not in data:
-            continue
-
-        def size(match) -> bytes:
-            pack, page_lang = (group.decode("ascii") for group in match.groups())
-            return fmt(sizes[pack], page_lang).encode("utf-8")
-
-        path.write_bytes(MARKER.sub(size, data))
-        changed.append(path)
+    for lang in sizes:
+        for path in (site / read_offline_url(lang) / "index.html", site / lang / SEARCH_INDEX):
+            data = path.read_bytes() if path.is_file() else b""
+            if b"@@zim-size:" in data:
+                path.write_bytes(MARKER.sub(lambda match: _size(match, sizes, fmt), data))
+                changed.append(path)
     return changed
+
+
+def _size(match, sizes: dict[str, int], fmt: Callable[[int, str], str]) -> bytes:
+    pack, page_lang = (group.decode("ascii") for group in match.groups())
+    return fmt(sizes[pack], page_lang).encode("utf-8")
